@@ -1,0 +1,40 @@
+package dev.ebm.api.spec;
+
+import java.util.List;
+
+/**
+ * A whole experiment. Sections a command does not need may be absent: {@code bin/ebm sample} needs only
+ * {@code energy} and {@code sampler}; {@link #trainingProblems()} lists what training needs.
+ *
+ * @param name run name, used in the default run directory
+ * @param seed root seed of the run's random generator
+ * @param dtype {@code float32} (default) or {@code float64}
+ */
+public record ExperimentSpec(String name, Long seed, String dtype, DataSpec data, EnergySpec energy,
+        NegativeSourceSpec negatives, SamplerSpec sampler, List<ObjectiveSpec> objective, OptimizerSpec optimizer,
+        TrainSpec train) {
+
+    public static final List<String> DTYPES = List.of("float32", "float64");
+
+    public ExperimentSpec {
+        Checks c = new Checks();
+        name = name == null ? "run" : name;
+        c.check(name.matches("[A-Za-z0-9._-]+"), "name", "must use only letters, digits, '.', '_' and '-', found '" + name + "'");
+        seed = seed == null ? 0L : seed;
+        dtype = c.oneOf("dtype", dtype, "float32", DTYPES);
+        objective = objective == null ? null : List.copyOf(objective);
+        train = train == null ? TrainSpec.defaults() : train;
+        c.done();
+    }
+
+    /** What {@code bin/ebm train} needs and this spec lacks. */
+    public List<SpecProblem> trainingProblems() {
+        Checks c = new Checks();
+        c.required("data", data);
+        c.required("energy", energy);
+        c.required("sampler", sampler);
+        c.required("optimizer", optimizer);
+        c.check(objective != null && !objective.isEmpty(), "objective", "needs at least one term");
+        return c.problems();
+    }
+}

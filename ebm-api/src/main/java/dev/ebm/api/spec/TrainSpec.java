@@ -1,0 +1,36 @@
+package dev.ebm.api.spec;
+
+/**
+ * How long and how the training loop runs.
+ *
+ * @param steps optimizer steps
+ * @param batch data points per step (and negative chains, unless {@code chains} is given)
+ * @param chains negative chains per step; defaults to {@code batch}
+ * @param logEvery steps between metric lines
+ * @param checkpointEvery steps between checkpoints
+ * @param sampleEvery steps between sample images
+ * @param maxEnergy a run stops when |E| at the data or the negatives exceeds this (exploding energies)
+ * @param evalPoints fresh data points used for the final evaluation of toy densities
+ * @param evalGrid grid points per axis for the 2-D normalising constant
+ */
+public record TrainSpec(Integer steps, Integer batch, Integer chains, Integer logEvery, Integer checkpointEvery,
+        Integer sampleEvery, Double maxEnergy, Integer evalPoints, Integer evalGrid) {
+
+    public TrainSpec {
+        Checks c = new Checks();
+        steps = c.positive("steps", steps, 1000);
+        batch = c.positive("batch", batch, 128);
+        chains = c.positive("chains", chains, batch);
+        logEvery = c.positive("logEvery", logEvery, 10);
+        checkpointEvery = c.positive("checkpointEvery", checkpointEvery, 500);
+        sampleEvery = c.positive("sampleEvery", sampleEvery, 500);
+        maxEnergy = c.positive("maxEnergy", maxEnergy, 1.0e6);
+        evalPoints = c.positive("evalPoints", evalPoints, 20000);
+        evalGrid = c.positive("evalGrid", evalGrid, 300);
+        c.done();
+    }
+
+    public static TrainSpec defaults() {
+        return new TrainSpec(null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ebm.energies;
+
+import dev.ebm.api.EnergyFunction;
+import dev.ebm.api.ParameterSet;
+import dev.ebm.api.Rng;
+import dev.ebm.autodiff.Tensor;
+import dev.ebm.energies.spec.MlpSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * E(x) = w_out·a(… a(x W₁ + b₁) …) + b_out (+ c‖x‖²) on flattened x. Weights are {@code w0, b0, w1, b1, …} with
+ * {@code w_i} of shape [in, out] and {@code b_i} of shape [1, out], initialised as PyTorch's {@code nn.Linear}
+ * (uniform in ±1/√fan_in).
+ */
+public final class Mlp implements EnergyFunction {
+    private final MlpSpec spec;
+    private final int layers;
+    private final ParameterSet params;
+
+    public Mlp(MlpSpec spec, long inputSize, DataType dtype, Rng rng) {
+        this.spec = spec;
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        long in = inputSize;
+        List<Integer> widths = new java.util.ArrayList<>(spec.hidden());
+        widths.add(1);
+        for (int i = 0; i < widths.size(); i++) {
+            long out = widths.get(i);
+            double bound = 1.0 / Math.sqrt(in);
+            arrays.put("w" + i, rng.uniform(dtype, in, out).muli(2 * bound).subi(bound));
+            arrays.put("b" + i, rng.uniform(dtype, 1, out).muli(2 * bound).subi(bound));
+            in = out;
+        }
+        this.layers = widths.size();
+        this.params = ParameterSet.trainable(arrays);
+    }
+
+    @Override
+    public ParameterSet parameters() {
+        return params;
+    }
+
+    @Override
+    public Tensor energy(Tensor x, ParameterSet p) {
+        long n = x.shape()[0];
+        Tensor flat = x.rank() == 2 ? x : x.reshape(n, x.value().length() / n);
+        Tensor h = flat;
+        for (int i = 0; i < layers; i++) {
+            h = h.matmul(p.get("w" + i)).add(p.get("b" + i));
+            if (i < layers - 1) {
+                h = activate(h);
+            }
+        }
+        Tensor e = h.reshape(n);
+        if (spec.quadratic() > 0) {
+            e = e.add(flat.square().sum(false, 1).mul(spec.quadratic()));
+        }
+        return e;
+    }
+
+    private Tensor activate(Tensor h) {
+        return switch (spec.activation()) {
+            case "swish" -> h.swish();
+            case "softplus" -> h.softplus();
+            case "leaky-relu" -> h.leakyRelu(spec.leak());
+            case "elu" -> h.elu(1.0);
+            case "tanh" -> h.tanh();
+            case "sigmoid" -> h.sigmoid();
+            default -> throw new IllegalStateException("unknown activation " + spec.activation());
+        };
+    }
+}

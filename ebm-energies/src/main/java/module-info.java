@@ -1,0 +1,8 @@
+/** Energy functions: neural (MLP) and analytic. */
+module dev.ebm.energies {
+    requires dev.ebm.api;
+
+    opens dev.ebm.energies.spec to com.fasterxml.jackson.databind, dev.ebm.api;
+
+    provides dev.ebm.api.plugin.EnergyProvider with dev.ebm.energies.MlpProvider;
+}

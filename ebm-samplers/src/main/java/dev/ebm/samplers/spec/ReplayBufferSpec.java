@@ -1,0 +1,41 @@
+package dev.ebm.samplers.spec;
+
+import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.NegativeSourceSpec;
+import java.util.List;
+
+/**
+ * Persistent chains kept in a replay buffer (Du &amp; Mordatch 2019).
+ *
+ * @param capacity samples kept (default 10000)
+ * @param policy {@code fifo} (default: the oldest are overwritten) or {@code reservoir} (a uniform sample of
+ *     everything seen)
+ * @param init where new chains start: {@code uniform} (default), {@code gaussian} or {@code data}
+ * @param reinit probability that a chain is redrawn from {@code init} instead of the buffer (default 0.05)
+ * @param resetToData probability that a chain restarts at a data point (default 0); the seed paper's "true CD"
+ *     is {@code init: data} with {@code resetToData: 0.1}
+ * @param std standard deviation of the Gaussian init (default 1)
+ * @param low lower end of the uniform init, or null for the data's box
+ * @param high upper end of the uniform init, or null for the data's box
+ */
+public record ReplayBufferSpec(Integer capacity, String policy, String init, Double reinit, Double resetToData,
+        Double std, Double low, Double high) implements NegativeSourceSpec {
+    public static final List<String> POLICIES = List.of("fifo", "reservoir");
+    public static final List<String> INITS = List.of("data", "gaussian", "uniform");
+
+    public ReplayBufferSpec {
+        Checks c = new Checks();
+        capacity = c.positive("capacity", capacity, 10000);
+        policy = c.oneOf("policy", policy, "fifo", POLICIES);
+        init = c.oneOf("init", init, "uniform", INITS);
+        reinit = c.probability("reinit", reinit, 0.05);
+        resetToData = c.probability("resetToData", resetToData, 0.0);
+        if (reinit != null && resetToData != null) {
+            c.check(reinit + resetToData <= 1, "resetToData", "reinit + resetToData must be <= 1, found "
+                    + (reinit + resetToData));
+        }
+        std = c.positive("std", std, 1.0);
+        InitChecks.range(c, low, high);
+        c.done();
+    }
+}
