@@ -1,0 +1,180 @@
+package dev.ebm.runner.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebm.api.ChainRun;
+import dev.ebm.api.Chains;
+import dev.ebm.api.EnergyFunction;
+import dev.ebm.api.Optimizer;
+import dev.ebm.api.ParameterSet;
+import dev.ebm.api.Rng;
+import dev.ebm.api.SamplerKernel;
+import dev.ebm.api.Target;
+import dev.ebm.api.plugin.PluginContext;
+import dev.ebm.api.plugin.PluginRegistry;
+import dev.ebm.api.spec.ExperimentSpec;
+import dev.ebm.autodiff.Autodiff;
+import dev.ebm.autodiff.GradMode;
+import dev.ebm.autodiff.Tensor;
+import dev.ebm.runner.spec.SpecLoader;
+import dev.ebm.runner.train.StepWorkspace;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The benchmark workloads of the PyTorch comparison ({@code shared/peers/WORKLOADS.md}), run through the same
+ * plugins a training run uses: one Langevin step, one training step (K Langevin steps, ML + energy-L2 loss,
+ * backward, Adam) and one backprop through a Langevin step with a frozen outer energy. Medians after warm-up.
+ */
+public final class Bench {
+    /** A workload: spec snippet of the energy, sample shape, batch, K, step, noise, lr, and timed repetitions. */
+    record Workload(String name, String energy, long[] shape, int batch, int k, double step, double noise, double lr,
+            int langevinReps, int trainReps, int klReps) {}
+
+    static final List<Workload> WORKLOADS = List.of(
+            new Workload("mlp2d", "{type: mlp, hidden: [128, 128], activation: swish}", new long[] {2}, 256, 20,
+                    0.01, 0.1, 1e-3, 2000, 200, 200),
+            new Workload("cnn28", "{type: cnn, channels: [32, 64, 64, 64], activation: swish}",
+                    new long[] {1, 28, 28}, 64, 20, 10.0, 0.005, 1e-4, 60, 10, 20));
+
+    private final SpecLoader loader;
+    private final PluginRegistry registry;
+
+    public Bench(SpecLoader loader, PluginRegistry registry) {
+        this.loader = loader;
+        this.registry = registry;
+    }
+
+    /** Names of the workloads. */
+    public static List<String> names() {
+        return WORKLOADS.stream().map(Workload::name).toList();
+    }
+
+    /** Runs one workload and returns the JSON line. */
+    public ObjectNode run(String name) {
+        Workload w = WORKLOADS.stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown workload '" + name + "'; known: " + names()));
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        ExperimentSpec spec = loader.parse("energy: " + w.energy() + "\n"
+                + "sampler: {type: langevin, steps: " + w.k() + ", stepSize: " + w.step() + ", noise: " + w.noise() + "}\n"
+                + "optimizer: {type: adam, lr: " + w.lr() + ", betas: [0.0, 0.999]}\n", List.of());
+        Rng rng = new Rng(0);
+        PluginContext ctx = new PluginContext(DataType.FLOAT, w.shape(), null, registry, rng.split());
+        EnergyFunction energy = registry.create(spec.energy(), ctx);
+        SamplerKernel kernel = registry.create(spec.sampler(), ctx);
+        Optimizer adam = registry.create(spec.optimizer(), ctx);
+        long[] batchShape = new long[w.shape().length + 1];
+        batchShape[0] = w.batch();
+        System.arraycopy(w.shape(), 0, batchShape, 1, w.shape().length);
+        INDArray xPos;
+        INDArray x;
+        try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            xPos = Nd4j.rand(DataType.FLOAT, batchShape);
+            x = Nd4j.rand(DataType.FLOAT, batchShape);
+        }
+        INDArray chains = x;
+
+        double langevinMs = time(w.langevinReps() / 10, w.langevinReps(), () -> {
+            Target target = Target.of(energy);
+            var state = kernel.init(target, chains);
+            chains.assign(kernel.step(target, state, rng).state().x());
+        });
+        ParameterSet params = energy.parameters();
+        double trainMs = time(Math.max(3, w.trainReps() / 10), w.trainReps(), () -> {
+            Target target = Target.of(energy);
+            ChainRun run = Chains.run(kernel, target, chains, rng);
+            chains.assign(run.end().x());
+            Tensor ep = energy.energy(Tensor.constant(xPos));
+            Tensor en = energy.energy(Tensor.constant(run.end().x()));
+            Tensor loss = ep.mean().sub(en.mean()).add(ep.square().mean().add(en.square().mean()));
+            List<Tensor> grads = Autodiff.grad(loss, params.tensors(), false);
+            List<INDArray> pv = new ArrayList<>();
+            List<INDArray> gv = new ArrayList<>();
+            for (int i = 0; i < grads.size(); i++) {
+                pv.add(params.tensors().get(i).value());
+                gv.add(grads.get(i).value());
+            }
+            try (GradMode.Scope off = GradMode.off()) {
+                adam.step(pv, gv);
+            }
+        });
+        double klMs = time(20, w.klReps(), () -> {
+            ParameterSet frozen = params.detached();
+            Tensor xt = Tensor.variable(chains);
+            Tensor g = Autodiff.grad(energy.energy(xt, params).sum(), xt, true);
+            Tensor x1 = xt.sub(g.mul(w.step()));
+            Tensor e = energy.energy(x1, frozen).mean();
+            Autodiff.grad(e, params.tensors(), false);
+        });
+        ObjectNode line = new ObjectMapper().createObjectNode();
+        line.put("impl", "ebm-java-nd4j-" + System.getProperty("org.bytedeco.javacpp.platform.extension", "generic"));
+        line.put("workload", w.name());
+        line.put("batch", w.batch());
+        line.put("k", w.k());
+        line.put("threads", threads());
+        line.put("langevin_step_ms", round(langevinMs, 4));
+        line.put("train_step_ms", round(trainMs, 3));
+        line.put("kl_backprop_ms", round(klMs, 4));
+        return line;
+    }
+
+    /** Runs {@code workload} ("all" for every one) and prints the results; returns the exit code. */
+    public int run(String workload, boolean json, PrintStream out) {
+        List<String> todo = "all".equals(workload) ? names() : List.of(workload);
+        if (!"all".equals(workload) && !names().contains(workload)) {
+            System.err.println("--workload: unknown '" + workload + "'; known: " + names() + " or all");
+            return 2;
+        }
+        for (String name : todo) {
+            ObjectNode line = run(name);
+            if (json) {
+                out.println(line.toString());
+            } else {
+                out.printf("%s: langevin step %.3f ms, train step %.2f ms, kl backprop %.3f ms (batch %d, K %d, %d threads)%n",
+                        name, line.get("langevin_step_ms").asDouble(), line.get("train_step_ms").asDouble(),
+                        line.get("kl_backprop_ms").asDouble(), line.get("batch").asInt(), line.get("k").asInt(),
+                        line.get("threads").asInt());
+            }
+        }
+        return 0;
+    }
+
+    static int threads() {
+        String t = System.getenv("EBM_THREADS");
+        if (t == null) {
+            t = System.getenv("OMP_NUM_THREADS");
+        }
+        return t == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(t.trim());
+    }
+
+    private static double time(int warm, int reps, Runnable body) {
+        for (int i = 0; i < warm; i++) {
+            once(body);
+        }
+        double[] ms = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            once(body);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return reps % 2 == 1 ? ms[reps / 2] : (ms[reps / 2 - 1] + ms[reps / 2]) / 2;
+    }
+
+    private static void once(Runnable body) {
+        try (MemoryWorkspace ws = StepWorkspace.open("bench")) {
+            body.run();
+        }
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ebm.runner.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebm.api.Rng;
+import dev.ebm.api.ToyDensity;
+import dev.ebm.api.plugin.PluginRegistry;
+import dev.ebm.api.spec.ExperimentSpec;
+import dev.ebm.runner.eval.ToyEvaluation;
+import dev.ebm.runner.report.Plots;
+import dev.ebm.runner.report.Provenance;
+import dev.ebm.runner.spec.SpecLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One {@code bin/ebm train}: prepares the run directory, trains, and writes the final evaluation and plots.
+ */
+public final class TrainRun {
+    private final SpecLoader loader;
+    private final PluginRegistry registry;
+    private final PrintStream out;
+
+    public TrainRun(SpecLoader loader, PluginRegistry registry, PrintStream out) {
+        this.loader = loader;
+        this.registry = registry;
+        this.out = out;
+    }
+
+    /**
+     * Trains {@code spec} into {@code runDir}.
+     *
+     * @param afterStep called after each step (tests use it to simulate a kill)
+     * @return the evaluation written to {@code eval.json}, or null when the data has no exact density
+     */
+    public ObjectNode run(ExperimentSpec spec, Path runDir, boolean resume, boolean terminal, List<String> args,
+            java.util.function.LongConsumer afterStep) {
+        try {
+            Files.createDirectories(runDir);
+            Files.writeString(runDir.resolve("spec.resolved.yaml"), loader.toYaml(spec));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare run directory " + runDir, e);
+        }
+        Experiment ex = Experiment.build(spec, registry);
+        Provenance.write(runDir.resolve("provenance.json"), spec, registry, args);
+        out.printf("run %s: %s energy (%d parameters), %s sampler, %s negatives, %d steps%n", runDir,
+                registry.typeOf(spec.energy()), ex.energy.parameters().size(), registry.typeOf(spec.sampler()),
+                registry.typeOf(spec.negatives()), spec.train().steps());
+        boolean twoD = ex.data.bounds().dim() == 2;
+        Trainer trainer = new Trainer(ex, runDir, out, terminal).onSamples((step, xPos, xNeg) -> {
+            if (twoD) {
+                Plots.samples2d(xPos, xNeg, ex.data.bounds().widen(0.25),
+                        runDir.resolve("samples").resolve("step-" + step + ".png"));
+            }
+        });
+        long start = System.nanoTime();
+        trainer.run(resume, afterStep);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Path metrics = runDir.resolve("metrics.jsonl");
+        Plots.lossCurves(MetricsLog.read(metrics), runDir.resolve("plots").resolve("loss.png"));
+        ObjectNode eval = new ObjectMapper().createObjectNode();
+        eval.put("step", spec.train().steps());
+        eval.put("train_wall_s", seconds);
+        if (ex.data instanceof ToyDensity toy && twoD) {
+            ToyEvaluation ev = ToyEvaluation.evaluate(ex.energy, toy, ex.dtype, spec.train().evalGrid(),
+                    spec.train().evalPoints(), new Rng(spec.seed()).fork(-2));
+            eval.put("nll", ev.nll());
+            eval.put("kl", ev.kl());
+            eval.put("border_mass", ev.borderMass());
+            eval.put("log_z", ev.logZ());
+            eval.put("data_entropy", ev.dataEntropy());
+            eval.put("grid", ev.grid());
+            eval.put("points", spec.train().evalPoints());
+            Plots.energyLandscape(ev, runDir.resolve("plots").resolve("energy.png"));
+            Plots.densityBesideData(ev, runDir.resolve("plots").resolve("density.png"));
+            out.printf("eval: nll %.4f  kl %.4f nats  border_mass %.4f%n", ev.nll(), ev.kl(), ev.borderMass());
+            if (ev.borderMass() > 0.01) {
+                out.printf("warning: %.1f%% of the grid's mass lies in its outer band: exp(-E) may not be "
+                        + "integrable and nll/kl are unreliable%n", 100 * ev.borderMass());
+            }
+        }
+        try {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(runDir.resolve("eval.json").toFile(), eval);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return eval;
+    }
+}

@@ -1,0 +1,24 @@
+/** The command line: spec loading, the training loop, checkpoints, metrics, plots, evaluation and benchmarks. */
+module dev.ebm.runner {
+    requires dev.ebm.api;
+    requires com.google.guice;
+    requires jakarta.inject;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires info.picocli;
+    requires org.slf4j;
+    requires me.tongfei.progressbar;
+    requires org.jfree.jfreechart;
+    requires java.desktop;
+    requires jdk.unsupported;
+
+    exports dev.ebm.runner;
+
+    opens dev.ebm.runner to com.google.guice;
+    opens dev.ebm.runner.cli to info.picocli, com.google.guice;
+    opens dev.ebm.runner.spec to com.google.guice;
+    opens dev.ebm.runner.train to com.google.guice, com.fasterxml.jackson.databind;
+    opens dev.ebm.runner.optim to com.fasterxml.jackson.databind, dev.ebm.api;
+    opens dev.ebm.runner.bench to com.fasterxml.jackson.databind;
+
+    provides dev.ebm.api.plugin.OptimizerProvider with dev.ebm.runner.optim.AdamProvider;
+}

@@ -1,0 +1,4 @@
+/** Example specs, one per paper variant, and an example third-party plugin. */
+module dev.ebm.examples {
+    requires dev.ebm.api;
+}
