@@ -39,7 +39,8 @@ final class Shapes {
             System.arraycopy(inShape, 0, padded, shape.length - inShape.length, inShape.length);
             src = src.reshape(padded);
         }
-        INDArray v = src.broadcast(shape);
+        // INDArray.broadcast is ~10x slower than a broadcasting add into zeros (and assign does not broadcast)
+        INDArray v = Nd4j.zeros(src.dataType(), shape).addi(src);
         return Tensor.record("broadcastTo", v, g -> new Tensor[] {g.sumTo(inShape)}, a);
     }
 
