@@ -11,14 +11,16 @@ final class Arithmetic {
         long[] sa = a.shape();
         long[] sb = b.shape();
         return Tensor.record("add", a.value().add(b.value()),
-                g -> new Tensor[] {g.sumTo(sa), g.sumTo(sb)}, a, b);
+                g -> new Tensor[] {a.requiresGrad() ? g.sumTo(sa) : null, b.requiresGrad() ? g.sumTo(sb) : null},
+                a, b);
     }
 
     static Tensor sub(Tensor a, Tensor b) {
         long[] sa = a.shape();
         long[] sb = b.shape();
         return Tensor.record("sub", a.value().sub(b.value()),
-                g -> new Tensor[] {g.sumTo(sa), b.requiresGrad() ? g.neg().sumTo(sb) : null}, a, b);
+                g -> new Tensor[] {a.requiresGrad() ? g.sumTo(sa) : null, b.requiresGrad() ? g.neg().sumTo(sb) : null},
+                a, b);
     }
 
     static Tensor mul(Tensor a, Tensor b) {

@@ -23,7 +23,8 @@ final class Shapes {
         if (Arrays.equals(inShape, shape)) {
             return a;
         }
-        INDArray v = a.value().dup('c').reshape('c', shape);
+        // a view when the layout allows (tensors are immutable, so sharing the buffer is safe)
+        INDArray v = a.value().reshape('c', shape);
         return Tensor.record("reshape", v, g -> new Tensor[] {g.reshape(inShape)}, a);
     }
 
@@ -40,7 +41,8 @@ final class Shapes {
             src = src.reshape(padded);
         }
         // INDArray.broadcast is ~10x slower than a broadcasting add into zeros (and assign does not broadcast)
-        INDArray v = Nd4j.zeros(src.dataType(), shape).addi(src);
+        INDArray v = src.length() == 1 ? Nd4j.valueArrayOf(shape, src.getDouble(0), src.dataType())
+                : Nd4j.zeros(src.dataType(), shape).addi(src);
         return Tensor.record("broadcastTo", v, g -> new Tensor[] {g.sumTo(inShape)}, a);
     }
 
