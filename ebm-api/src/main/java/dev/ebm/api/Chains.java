@@ -3,7 +3,13 @@ package dev.ebm.api;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The driver that runs a kernel for a number of steps, applying transitions every {@code every} steps. */
+/**
+ * The driver that runs a kernel for a number of steps, applying transitions every {@code every} steps.
+ *
+ * <p>The first {@link SamplerKernel#warmupSteps()} steps of a run are warm-up: after each of them the kernel may
+ * adapt its step size ({@link SamplerKernel#adapt}), and after the last one the driver calls
+ * {@link SamplerKernel#endWarmup}. Kernels without warm-up (the default) run exactly as before.
+ */
 public final class Chains {
     private Chains() {}
 
@@ -11,18 +17,30 @@ public final class Chains {
      * Runs {@code steps} kernel steps from {@code x0}. The returned arrays are fresh; {@code x0} is not mutated.
      *
      * @param transitions applied to the positions after every {@code every}-th step (the state is then
-     *     re-initialised at the moved positions); empty for none
+     *     re-initialised at the moved positions, keeping the current step size); empty for none
      */
     public static ChainRun run(SamplerKernel kernel, Target target, INDArray x0, int steps, Rng rng,
             List<Transition> transitions, int every) {
         ChainState state = kernel.init(target, x0);
+        int warmup = Math.min(Math.max(kernel.warmupSteps(), 0), steps);
         double acceptSum = 0;
         int acceptCount = 0;
+        double warmSum = 0;
+        int warmCount = 0;
         for (int t = 0; t < steps; t++) {
             SamplerKernel.Step step = kernel.step(target, state, rng);
             state = step.state();
             double rate = step.info().acceptRate();
-            if (!Double.isNaN(rate)) {
+            if (t < warmup) {
+                if (!Double.isNaN(rate)) {
+                    warmSum += rate;
+                    warmCount++;
+                }
+                state = kernel.adapt(state, step.info(), t);
+                if (t + 1 == warmup) {
+                    state = kernel.endWarmup(state);
+                }
+            } else if (!Double.isNaN(rate)) {
                 acceptSum += rate;
                 acceptCount++;
             }
@@ -31,10 +49,14 @@ public final class Chains {
                 for (Transition tr : transitions) {
                     moved = tr.apply(moved, rng);
                 }
-                state = kernel.init(target, moved);
+                ChainState fresh = kernel.init(target, moved);
+                state = new ChainState(fresh.x(), fresh.energy(), fresh.grad(), state.stepSize());
             }
         }
-        return new ChainRun(x0, state, acceptCount == 0 ? Double.NaN : acceptSum / acceptCount, steps);
+        // Acceptance after warm-up; a run that was all warm-up reports its warm-up acceptance.
+        double acceptRate = acceptCount > 0 ? acceptSum / acceptCount
+                : warmCount > 0 ? warmSum / warmCount : Double.NaN;
+        return new ChainRun(x0, state, acceptRate, steps);
     }
 
     public static ChainRun run(SamplerKernel kernel, Target target, INDArray x0, Rng rng) {

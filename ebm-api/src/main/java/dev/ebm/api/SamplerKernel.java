@@ -19,8 +19,26 @@ public interface SamplerKernel {
     int steps();
 
     /**
-     * Tells the kernel whether the coming steps are warm-up, in which a kernel may adapt its step size. Kernels
-     * that do not adapt ignore it.
+     * How many leading steps of each chain run are warm-up (0: none). After each warm-up step the driver calls
+     * {@link #adapt}; after the last one, {@link #endWarmup}. The steps after warm-up run at a fixed step size, so
+     * they are an ordinary (time-homogeneous) Markov chain.
+     */
+    default int warmupSteps() {
+        return 0;
+    }
+
+    /**
+     * After warm-up step {@code t} (counted from 0) which reported {@code info}: the state to continue from, with
+     * an adapted {@link ChainState#stepSize()}. Positions, energies and gradients are kept. The default adapts
+     * nothing.
+     */
+    default ChainState adapt(ChainState state, StepInfo info, int t) {
+        return state;
+    }
+
+    /**
+     * Called by the driver once after the last warm-up step: the state the sampling steps start from (a kernel
+     * may, e.g., settle on a final step size here). Kernels that do not adapt ignore it.
      */
     default ChainState endWarmup(ChainState state) {
         return state;
