@@ -4,5 +4,7 @@ module dev.ebm.energies {
 
     opens dev.ebm.energies.spec to com.fasterxml.jackson.databind, dev.ebm.api;
 
-    provides dev.ebm.api.plugin.EnergyProvider with dev.ebm.energies.MlpProvider;
+    provides dev.ebm.api.plugin.EnergyProvider with dev.ebm.energies.MlpProvider,
+            dev.ebm.energies.GaussianProvider,
+            dev.ebm.energies.GaussianMixtureProvider;
 }
