@@ -183,6 +183,32 @@ public final class Tensor {
         return Shapes.concat(axis, parts);
     }
 
+    // ---------------------------------------------------------------- convolution and pooling (NCHW)
+
+    /**
+     * 2-D convolution (cross-correlation, as PyTorch's {@code conv2d}) of this input [N, C, H, W] with
+     * {@code weight} [outC, C, kH, kW], with the same stride and zero padding in both spatial dimensions. The
+     * output is [N, outC, (H + 2p − kH)/s + 1, (W + 2p − kW)/s + 1] (rounded down). Differentiable to any order in
+     * both arguments.
+     */
+    public Tensor conv2d(Tensor weight, int stride, int padding) {
+        return Convolutions.conv2d(this, weight, null, stride, padding);
+    }
+
+    /** {@link #conv2d(Tensor, int, int)} plus {@code bias} (outC values, e.g. shape [outC]) per output channel. */
+    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
+        return Convolutions.conv2d(this, weight, bias, stride, padding);
+    }
+
+    /**
+     * Average pooling of this input [N, C, H, W] over {@code kernel}×{@code kernel} windows moved by
+     * {@code stride}, without padding: the output is [N, C, (H − k)/s + 1, (W − k)/s + 1] (rounded down; trailing
+     * rows and columns no window covers get no gradient). Differentiable to any order.
+     */
+    public Tensor avgPool2d(int kernel, int stride) {
+        return Convolutions.avgPool2d(this, kernel, stride);
+    }
+
     // ---------------------------------------------------------------- elementwise functions
 
     public Tensor exp() {
