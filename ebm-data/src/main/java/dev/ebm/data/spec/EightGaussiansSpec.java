@@ -1,0 +1,19 @@
+package dev.ebm.data.spec;
+
+import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.DataSpec;
+
+/**
+ * Eight isotropic Gaussians of equal weight with means at {@code radius}·(cos 2πk/8, sin 2πk/8), k = 0..7.
+ *
+ * @param radius distance of the means from the origin (default 2)
+ * @param std standard deviation of each component, per coordinate (default 0.2)
+ */
+public record EightGaussiansSpec(Double radius, Double std) implements DataSpec {
+    public EightGaussiansSpec {
+        Checks c = new Checks();
+        radius = c.nonNegative("radius", radius, 2.0);
+        std = c.positive("std", std, 0.2);
+        c.done();
+    }
+}
