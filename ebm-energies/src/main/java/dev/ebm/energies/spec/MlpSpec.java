@@ -18,7 +18,9 @@ public record MlpSpec(List<Integer> hidden, String activation, Double leak, Doub
 
     public MlpSpec {
         Checks c = new Checks();
-        hidden = hidden == null ? List.of(128, 128) : List.copyOf(hidden);
+        // a copy that keeps null entries, so that they are reported below (List.copyOf would throw)
+        hidden = hidden == null ? List.of(128, 128)
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(hidden));
         for (int i = 0; i < hidden.size(); i++) {
             c.check(hidden.get(i) != null && hidden.get(i) > 0, "hidden[" + i + "]", "must be > 0, found " + hidden.get(i));
         }
