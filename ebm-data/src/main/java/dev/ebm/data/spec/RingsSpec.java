@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Concentric rings of equal weight: x = r·(cos θ, sin θ) with θ ~ U[0, 2π), a ring k chosen uniformly and
- * r ~ N(radii[k], std²) (radial noise; a negative r lands on the opposite side of the origin).
+ * r ~ N(radii[k], std²) (radial noise; a negative r lands on the opposite side of the origin). FFJORD's
+ * {@code rings} adds isotropic 2-D noise instead; radial noise keeps the exact density in closed form.
  *
  * @param radii the ring radii (default [0.75, 1.5, 2.25, 3], the radii of FFJORD's {@code rings})
  * @param std standard deviation of the radial noise (default 0.08)

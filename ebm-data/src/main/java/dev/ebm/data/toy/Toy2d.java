@@ -25,6 +25,9 @@ abstract class Toy2d implements ToyDensity {
         if (n < 0) {
             throw new IllegalArgumentException("batch size must be >= 0, found " + n);
         }
+        if (n == 0) {
+            return Nd4j.create(dtype, 0, 2);
+        }
         double[] xy = new double[2 * n];
         Normals normals = new Normals(rng);
         for (int i = 0; i < n; i++) {
@@ -38,9 +41,12 @@ abstract class Toy2d implements ToyDensity {
         if (x.rank() != 2 || x.size(1) != 2) {
             throw new IllegalArgumentException("expected points [N, 2], found " + java.util.Arrays.toString(x.shape()));
         }
-        double[] xy = x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         int n = (int) x.size(0);
         double[] out = new double[n];
+        if (n == 0) {
+            return out;
+        }
+        double[] xy = x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         IntStream rows = IntStream.range(0, n);
         if (n >= PARALLEL_ROWS) {
             rows = rows.parallel();

@@ -109,5 +109,8 @@ class ToyDensityTest {
             assertThat(fromFloat[i]).isCloseTo(all[i], within(1e-3 + 1e-5 * Math.abs(all[i])));
         }
         assertThat(d.logDensity(x.getRow(0).reshape(1, 2).dup())).containsExactly(all[0]);
+        INDArray empty = d.batch(0, new Rng(5), DataType.FLOAT);
+        assertThat(empty.shape()).containsExactly(0, 2);
+        assertThat(d.logDensity(empty)).isEmpty();
     }
 }
