@@ -4,7 +4,11 @@ module dev.ebm.samplers {
 
     opens dev.ebm.samplers.spec to com.fasterxml.jackson.databind, dev.ebm.api;
 
-    provides dev.ebm.api.plugin.SamplerProvider with dev.ebm.samplers.kernel.LangevinProvider;
+    provides dev.ebm.api.plugin.SamplerProvider with
+            dev.ebm.samplers.kernel.LangevinProvider,
+            dev.ebm.samplers.kernel.MalaProvider,
+            dev.ebm.samplers.kernel.HmcProvider,
+            dev.ebm.samplers.kernel.GdProvider;
     provides dev.ebm.api.plugin.NegativeSourceProvider with
             dev.ebm.samplers.negatives.NoiseProvider,
             dev.ebm.samplers.negatives.DataInitProvider,

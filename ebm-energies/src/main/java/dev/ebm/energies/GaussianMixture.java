@@ -5,6 +5,7 @@ import dev.ebm.api.ParameterSet;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.energies.spec.GaussianMixtureSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * E(x) = −log Σ_k w_k·N(x; μ_k, σ_k²I) on flattened samples, as −(m + log Σ_k exp(a_k − m)) with
@@ -56,12 +57,21 @@ public final class GaussianMixture implements EnergyFunction {
         Tensor[] mu = means.get(x.dtype());
         Tensor[] terms = new Tensor[components];
         for (int k = 0; k < components; k++) {
-            terms[k] = flat.sub(mu[k]).square().sum(true, 1).mul(-precisionHalf[k]).add(offset[k]);
+            Tensor sq = flat.sub(mu[k]).square();
+            terms[k] = (dim == 1 ? sq : sq.sum(true, 1)).mul(-precisionHalf[k]).add(offset[k]);
         }
-        Tensor a = components == 1 ? terms[0] : Tensor.concat(1, terms);
-        INDArray max = a.value().max(true, 1);
+        // m: the elementwise maximum over components, held constant (elementwise ops only: reductions across a
+        // short axis cost more than the whole energy in ND4J).
+        INDArray max = terms[0].value();
+        for (int k = 1; k < components; k++) {
+            max = Transforms.max(max, terms[k].value(), true);
+        }
         Tensor m = Tensor.constant(max);
-        Tensor lse = a.sub(m).exp().sum(false, 1).log().add(Tensor.constant(max.reshape(n)));
+        Tensor sum = terms[0].sub(m).exp();
+        for (int k = 1; k < components; k++) {
+            sum = sum.add(terms[k].sub(m).exp());
+        }
+        Tensor lse = sum.log().add(m).reshape(n);
         return lse.neg();
     }
 }

@@ -7,7 +7,6 @@ import dev.ebm.api.StepInfo;
 import dev.ebm.api.Target;
 import dev.ebm.samplers.spec.LangevinSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Unadjusted Langevin: x' = clamp(x − step·clip(∇E(x)) + noise·ξ). */
 public final class LangevinKernel implements SamplerKernel {
@@ -23,26 +22,29 @@ public final class LangevinKernel implements SamplerKernel {
 
     @Override
     public ChainState init(Target target, INDArray x0) {
-        Target.Evaluation ev = target.evaluate(x0);
-        return new ChainState(x0, ev.energy(), ev.grad(), step);
+        INDArray x = x0.dup();
+        Target.Evaluation ev = target.evaluate(x);
+        return new ChainState(x, ev.energy(), ev.grad(), step);
     }
 
     @Override
     public Step step(Target target, ChainState state, Rng rng) {
-        INDArray g = state.grad();
-        if (spec.gradClip() != null) {
-            double c = spec.gradClip();
-            g = Transforms.min(Transforms.max(g, -c, true), c, false);
-        }
-        INDArray x = state.x().sub(g.mul(step));
-        if (noise > 0) {
-            x.addi(rng.normal(x.dataType(), x.shape()).muli(noise));
-        }
-        if (spec.clamp() != null) {
-            x = Transforms.min(Transforms.max(x, spec.clamp().get(0), false), spec.clamp().get(1), false);
-        }
+        INDArray x = proposal(state, step, noise, spec.gradClip(), rng);
+        x = Moves.clampInPlace(x, spec.clamp());
         Target.Evaluation ev = target.evaluate(x);
         return new Step(new ChainState(x, ev.energy(), ev.grad(), step), StepInfo.NONE);
+    }
+
+    /**
+     * The Langevin proposal x − h·clip(∇E(x)) + σ·ξ as a new array; ξ is drawn (one normal array from
+     * {@code rng}) only when σ > 0. MALA uses the same proposal, so the same generator gives the same move.
+     */
+    static INDArray proposal(ChainState state, double h, double sigma, Double gradClip, Rng rng) {
+        INDArray x = state.x().sub(Moves.clip(state.grad(), gradClip).mul(h));
+        if (sigma > 0) {
+            x.addi(rng.normal(x.dataType(), x.shape()).muli(sigma));
+        }
+        return x;
     }
 
     @Override

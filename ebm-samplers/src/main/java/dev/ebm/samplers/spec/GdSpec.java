@@ -1,0 +1,35 @@
+package dev.ebm.samplers.spec;
+
+import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.SamplerSpec;
+import java.util.List;
+
+/**
+ * Noise-free gradient descent on the energy, x' = clamp(x − stepSize·clip(∇E(x))): the "sampler" of papers that
+ * drop Langevin's noise. It is {@code langevin} with {@code noise: 0} and samples nothing: its chains settle at
+ * local minima of E.
+ *
+ * @param steps steps per chain run (default 20)
+ * @param stepSize the gradient step (required)
+ * @param gradClip clip each element of ∇E to [−c, c], or null for none
+ * @param clamp a box [low, high] every coordinate is clamped to after each step, or null
+ */
+public record GdSpec(Integer steps, Double stepSize, Double gradClip, List<Double> clamp) implements SamplerSpec {
+
+    public GdSpec {
+        Checks c = new Checks();
+        steps = c.nonNegative("steps", steps, 20);
+        if (stepSize == null) {
+            c.fail("stepSize", "is required (x' = x − stepSize·∇E(x))");
+        }
+        stepSize = c.positive("stepSize", stepSize, null);
+        gradClip = c.positive("gradClip", gradClip, null);
+        clamp = c.interval("clamp", clamp);
+        c.done();
+    }
+
+    /** The same dynamics as a {@code langevin} spec with {@code noise: 0}. */
+    public LangevinSpec asLangevin() {
+        return new LangevinSpec(steps, null, stepSize, 0.0, gradClip, clamp);
+    }
+}

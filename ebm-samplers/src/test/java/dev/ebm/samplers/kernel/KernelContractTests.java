@@ -1,0 +1,141 @@
+package dev.ebm.samplers.kernel;
+
+import dev.ebm.api.SamplerKernel;
+import dev.ebm.samplers.spec.GdSpec;
+import dev.ebm.samplers.spec.HmcSpec;
+import dev.ebm.samplers.spec.LangevinSpec;
+import dev.ebm.samplers.spec.MalaSpec;
+import dev.ebm.testkit.SamplerKernelContract;
+import org.junit.jupiter.api.Nested;
+
+/** The testkit's sampler contract applied to every kernel of this module. */
+class KernelContractTests {
+
+    @Nested
+    class Mala extends SamplerKernelContract {
+        @Override
+        protected SamplerKernel kernel() {
+            return kernelWithStepSize(0.9);
+        }
+
+        @Override
+        protected boolean metropolisAdjusted() {
+            return true;
+        }
+
+        /** h is ε here. */
+        @Override
+        protected SamplerKernel kernelWithStepSize(double h) {
+            return new MalaKernel(new MalaSpec(10, h, null, null, null, null, null));
+        }
+
+        @Override
+        protected double[] stepSizeGrid() {
+            return new double[] {0.1, 0.5, 1.0, 1.5, 2.0};
+        }
+
+        @Override
+        protected int settleSteps() {
+            return 30;
+        }
+    }
+
+    @Nested
+    class Hmc extends SamplerKernelContract {
+        @Override
+        protected SamplerKernel kernel() {
+            return kernelWithStepSize(0.3);
+        }
+
+        @Override
+        protected boolean metropolisAdjusted() {
+            return true;
+        }
+
+        @Override
+        protected SamplerKernel kernelWithStepSize(double h) {
+            return new HmcKernel(new HmcSpec(10, h, 10, null, null));
+        }
+
+        @Override
+        protected double[] stepSizeGrid() {
+            return new double[] {0.05, 0.3, 0.6, 0.9, 1.1};
+        }
+
+        @Override
+        protected int stationarySteps() {
+            return 5;
+        }
+
+        @Override
+        protected int settleSteps() {
+            return 10;
+        }
+    }
+
+    /** Langevin in the epsilon form, ε = 0.5: stationary variance 1/(1 − ε²/4) on N(0, 1). */
+    @Nested
+    class LangevinEpsilon extends SamplerKernelContract {
+        static final double EPSILON = 0.5;
+
+        @Override
+        protected SamplerKernel kernel() {
+            return new LangevinKernel(new LangevinSpec(10, EPSILON, null, null, null, null));
+        }
+
+        @Override
+        protected boolean metropolisAdjusted() {
+            return false;
+        }
+
+        @Override
+        protected double stationaryVariance() {
+            return 1 / (1 - EPSILON * EPSILON / 4);
+        }
+    }
+
+    /** Decoupled Langevin x' = (1 − s)x + σξ on N(0, 1): stationary variance σ²/(1 − (1 − s)²). */
+    @Nested
+    class LangevinDecoupled extends SamplerKernelContract {
+        static final double STEP = 0.1;
+        static final double NOISE = 0.3;
+
+        @Override
+        protected SamplerKernel kernel() {
+            return new LangevinKernel(new LangevinSpec(10, null, STEP, NOISE, null, null));
+        }
+
+        @Override
+        protected boolean metropolisAdjusted() {
+            return false;
+        }
+
+        @Override
+        protected double stationaryVariance() {
+            return NOISE * NOISE / (1 - (1 - STEP) * (1 - STEP));
+        }
+    }
+
+    @Nested
+    class Gd extends SamplerKernelContract {
+        @Override
+        protected SamplerKernel kernel() {
+            return new GdKernel(new GdSpec(10, 0.1, null, null));
+        }
+
+        @Override
+        protected boolean metropolisAdjusted() {
+            return false;
+        }
+
+        @Override
+        protected double stationaryVariance() {
+            return 0;
+        }
+
+        @Override
+        protected boolean stochastic() {
+            return false;
+        }
+    }
+}
