@@ -49,6 +49,11 @@ class OpGradTest {
         return new Case(name, f, inputs);
     }
 
+    /** A constant of {@code like}'s dtype (the cases also run in float32). */
+    static Tensor constantLike(INDArray v, Tensor like) {
+        return Tensor.constant(v.castTo(like.dtype()));
+    }
+
     static List<Case> cases() {
         List<Case> cs = new ArrayList<>();
         long[][][] broadcasts = {
@@ -129,6 +134,17 @@ class OpGradTest {
                         any(2, 2, 5, 5), any(3, 2, 3, 3)));
             }
         }
+        // with a constant weight only the input gradient is wanted: deconv2d where the geometry allows
+        for (int[] sp : new int[][] {{1, 0}, {1, 1}, {2, 0}, {2, 1}}) {
+            for (long[] hw : new long[][] {{5, 5}, {6, 5}, {6, 6}}) {
+                INDArray w = GradCheck.random(new Random(hw[0] * 10 + sp[0] * 2 + sp[1]), 3, 2, 3, 3);
+                cs.add(c("conv2d constant weight " + hw[0] + "x" + hw[1] + " s" + sp[0] + " p" + sp[1],
+                        x -> x.get(0).conv2d(constantLike(w, x.get(0)), sp[0], sp[1]), any(2, 2, hw[0], hw[1])));
+            }
+        }
+        INDArray w5 = GradCheck.random(new Random(5), 3, 2, 3, 3);
+        cs.add(c("conv2d constant weight, bias variable",
+                x -> x.get(0).conv2d(constantLike(w5, x.get(0)), x.get(1), 2, 1), any(1, 2, 5, 5), any(3)));
         cs.add(c("conv2d non-square input s2 p1", x -> x.get(0).conv2d(x.get(1), 2, 1), any(1, 2, 6, 5), any(2, 2, 3, 3)));
         cs.add(c("conv2d 2x2 kernel s2 p0", x -> x.get(0).conv2d(x.get(1), 2, 0), any(2, 1, 4, 4), any(3, 1, 2, 2)));
         cs.add(c("conv2d 1x1 kernel", x -> x.get(0).conv2d(x.get(1), 1, 0), any(2, 3, 3, 3), any(2, 3, 1, 1)));
