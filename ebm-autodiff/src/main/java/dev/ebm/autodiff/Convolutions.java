@@ -27,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * dimensions), the transposed convolution {@code deconv2d} computes it alone; otherwise {@code conv2d_bp} is used
  * and its weight gradient is wasted work. {@code deconv2d} refuses the geometries with a remainder (28 → 14 at
  * stride 2 would come back as 27), and {@code deconv2d_tf}, which takes the input shape, returned wrong values on
- * its oneDNN path when probed. On the cnn28 Langevin step the {@code deconv2d} path saved about 2 ms of 35.
+ * its oneDNN path when probed. On the cnn28 Langevin step (layers 1 and 4 fit) the {@code deconv2d} path saved
+ * about 2 ms of 35 in an A/B run.
  *
  * <p>Average pooling (no padding) is linear; its adjoint {@code avgpool2d_bp} is recorded as an op whose own
  * backward is average pooling again.
@@ -102,10 +103,13 @@ final class Convolutions {
         }, x, w, bias);
     }
 
-    /** Gradients of ⟨g, C(x, W)⟩ in x and W, from one native {@code conv2d_bp} call. */
+    /** Gradients of ⟨g, C(x, W)⟩ in x and W (null where not wanted), from one native call. */
     private static Tensor[] convBackward(Tensor x, Tensor w, Tensor g, Geometry geo) {
         boolean wantX = x.requiresGrad();
         boolean wantW = w.requiresGrad();
+        if (!wantX && !wantW) {
+            return new Tensor[] {null, null};
+        }
         if (wantX && !wantW && transposeFits(x.shape(), w.shape(), geo)) {
             INDArray gx = transposed(x.shape(), w.value(), g.value(), geo);
             return new Tensor[] {recordBackpropInput(gx, g, w, geo), null};
@@ -136,8 +140,10 @@ final class Convolutions {
         return Tensor.record("conv2dBackpropWeight", value, v -> {
             Tensor gx = null;
             if (x.requiresGrad()) {
-                INDArray[] both = backprop(x.value(), v.value(), g.value(), geo);
-                gx = recordBackpropInput(both[0], g, v, geo);
+                INDArray bi = transposeFits(x.shape(), v.shape(), geo)
+                        ? transposed(x.shape(), v.value(), g.value(), geo)
+                        : backprop(x.value(), v.value(), g.value(), geo)[0];
+                gx = recordBackpropInput(bi, g, v, geo);
             }
             Tensor gg = g.requiresGrad() ? conv2d(x, v, null, geo.stride(), geo.padding()) : null;
             return new Tensor[] {gx, gg};
