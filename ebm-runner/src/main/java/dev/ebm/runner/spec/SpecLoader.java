@@ -32,6 +32,7 @@ public final class SpecLoader {
         this.registry = registry;
         this.yaml = new ObjectMapper(new YAMLFactory()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);

@@ -66,6 +66,11 @@ public final class Trainer {
      * @return the last step completed
      */
     public long run(boolean resume, LongConsumer afterStep) {
+        try {
+            java.nio.file.Files.createDirectories(runDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the run directory " + runDir, e);
+        }
         long start = 0;
         if (resume) {
             Optional<Path> latest = checkpoints.latest();

@@ -1,0 +1,121 @@
+package dev.ebm.runner.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ebm.api.plugin.PluginRegistry;
+import dev.ebm.api.spec.ExperimentSpec;
+import dev.ebm.runner.spec.SpecLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class TrainerTest {
+    private static final PluginRegistry REGISTRY = PluginRegistry.load();
+    private final SpecLoader loader = new SpecLoader(REGISTRY);
+
+    private static final String SPEC = """
+            name: resume
+            seed: 11
+            data: {type: eight-gaussians}
+            energy: {type: mlp, hidden: [16, 16]}
+            negatives: {type: replay-buffer, capacity: 200, reinit: 0.05}
+            sampler: {type: langevin, steps: 5, epsilon: 0.1}
+            objective:
+              - {type: ml}
+              - {type: energy-l2, weight: 0.1}
+            optimizer: {type: adam, lr: 1.0e-2, betas: [0.0, 0.999]}
+            train: {steps: 12, batch: 32, logEvery: 1, checkpointEvery: 4, sampleEvery: 1000}
+            """;
+
+    /** A stand-in for a killed process: thrown from the step callback, after the step's effects. */
+    private static final class Killed extends RuntimeException {
+        Killed() {
+            super("killed");
+        }
+    }
+
+    private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    private Map<String, INDArray> train(ExperimentSpec spec, Path dir, boolean resume, long killAfter) {
+        Experiment ex = Experiment.build(spec, REGISTRY);
+        Trainer trainer = new Trainer(ex, dir, quiet, false);
+        trainer.run(resume, step -> {
+            if (step == killAfter) {
+                throw new Killed();
+            }
+        });
+        return ex.trainable.arrays();
+    }
+
+    @Test
+    void aKilledRunResumedFromItsCheckpointEndsWithTheSameParametersAsAnUninterruptedOne(@TempDir Path tmp)
+            throws Exception {
+        ExperimentSpec spec = loader.parse(SPEC, List.of());
+        Map<String, INDArray> straight = train(spec, tmp.resolve("straight"), false, -1);
+
+        Path dir = tmp.resolve("killed");
+        assertThatThrownBy(() -> train(spec, dir, false, 7)).isInstanceOf(Killed.class);
+        // the checkpoint of step 4 survives; steps 5..7 are lost and must be redone identically
+        Map<String, INDArray> resumed = train(spec, dir, true, -1);
+
+        assertThat(resumed.keySet()).isEqualTo(straight.keySet());
+        for (String name : straight.keySet()) {
+            assertThat(resumed.get(name).shape()).isEqualTo(straight.get(name).shape());
+            assertThat(resumed.get(name).ravel().toDoubleVector())
+                    .as("parameter %s after resume", name)
+                    .containsExactly(straight.get(name).ravel().toDoubleVector());
+        }
+        // the metrics of the lost steps are not duplicated: one line per step, in order
+        List<String> lines = Files.readAllLines(dir.resolve("metrics.jsonl"));
+        assertThat(lines).hasSize(12);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = mapper.readTree(lines.get(i));
+            assertThat(line.get("step").asLong()).isEqualTo(i + 1);
+        }
+        // and they are the same numbers as the uninterrupted run's, apart from wall time
+        assertThat(withoutWallTime(dir.resolve("metrics.jsonl")))
+                .isEqualTo(withoutWallTime(tmp.resolve("straight").resolve("metrics.jsonl")));
+    }
+
+    private static String withoutWallTime(Path metrics) throws java.io.IOException {
+        return Files.readString(metrics).replaceAll("\"wall_s\":[0-9.eE+-]+", "");
+    }
+
+    @Test
+    void checkpointsAreKeptAtMostThreeAndNoTemporaryDirectoryRemains(@TempDir Path tmp) throws Exception {
+        ExperimentSpec spec = loader.parse(SPEC, List.of("train.checkpointEvery=2"));
+        train(spec, tmp, false, -1);
+        try (var s = Files.list(tmp.resolve("checkpoints"))) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactlyInAnyOrder("step-8", "step-10", "step-12");
+        }
+    }
+
+    @Test
+    void explodingEnergiesStopTheRunNamingTheStepAndTheQuantity(@TempDir Path tmp) {
+        ExperimentSpec spec = loader.parse(SPEC, List.of("train.maxEnergy=1.0e-6"));
+        assertThatThrownBy(() -> train(spec, tmp, false, -1))
+                .isInstanceOf(DivergenceException.class)
+                .hasMessageStartingWith("step 1: e_pos (mean energy of the data batch) = ")
+                .hasMessageContaining("exceeds train.maxEnergy = 1.0E-6");
+    }
+
+    @Test
+    void aNanEnergyStopsTheRunBeforeItReachesTheParameters(@TempDir Path tmp) {
+        // a sampler step this large sends the chains to infinity, and their energies to NaN or infinity
+        ExperimentSpec spec = loader.parse(SPEC, List.of("sampler.epsilon=1.0e30", "train.maxEnergy=1.0e300"));
+        assertThatThrownBy(() -> train(spec, tmp, false, -1))
+                .isInstanceOf(DivergenceException.class)
+                .hasMessageMatching("(?s)step 1: (e_neg|loss)[^:]*(is (NaN|Infinity|-Infinity)|exceeds).*");
+    }
+}
