@@ -3,6 +3,7 @@ package dev.ebm.runner.cli;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
+import dev.ebm.runner.explain.Explainer;
 import dev.ebm.runner.spec.SpecLoader;
 import dev.ebm.runner.train.DivergenceException;
 import dev.ebm.runner.train.TrainRun;
@@ -49,7 +50,8 @@ public final class TrainCommand implements Callable<Integer> {
         ExperimentSpec s;
         try {
             s = loader.load(spec, sets);
-            var missing = s.trainingProblems();
+            var missing = new ArrayList<>(s.trainingProblems());
+            missing.addAll(new Explainer(loader.mapper()).explain(s).refusals());
             if (!missing.isEmpty()) {
                 throw new SpecException(missing);
             }

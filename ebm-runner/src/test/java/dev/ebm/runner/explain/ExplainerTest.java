@@ -1,0 +1,136 @@
+package dev.ebm.runner.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ebm.api.plugin.PluginRegistry;
+import dev.ebm.runner.cli.ExplainCommand;
+import dev.ebm.runner.explain.Explainer.Explanation;
+import dev.ebm.runner.explain.Explainer.Warning;
+import dev.ebm.runner.spec.SpecLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ExplainerTest {
+    private static final PluginRegistry REGISTRY = PluginRegistry.load();
+    private static final SpecLoader LOADER = new SpecLoader(REGISTRY);
+    private static final Explainer EXPLAINER = new Explainer(LOADER.mapper());
+
+    private static final String BASE = """
+            data: {type: eight-gaussians}
+            energy: {type: mlp, hidden: [16]}
+            negatives: {type: replay-buffer}
+            sampler: {type: langevin, steps: 20, epsilon: 0.1}
+            objective: [{type: ml}]
+            optimizer: {type: adam}
+            """;
+
+    private static Explanation explain(String... sets) {
+        return EXPLAINER.explain(LOADER.parse(BASE, List.of(sets)));
+    }
+
+    private static List<String> codes(Explanation e) {
+        return e.warnings().stream().map(Warning::code).toList();
+    }
+
+    @Test
+    void aNoiseInitialisedReplayBufferIsMaximumLikelihoodWithPersistentChains() {
+        Explanation e = explain();
+        assertThat(e.code()).isEqualTo("ml-persistent");
+        assertThat(e.objective()).isEqualTo("maximum likelihood with persistent chains");
+        assertThat(e.chains()).isEqualTo(Explainer.Chains.PERSISTENT);
+        assertThat(e.temperature()).isEqualTo(1.0);
+        assertThat(e.refusals()).isEmpty();
+        assertThat(String.join(" ", e.reasons())).contains("persistent chains").contains("never at the data");
+    }
+
+    @Test
+    void freshChainsFromNoiseAreShortRun() {
+        Explanation e = explain("negatives={type: noise}");
+        assertThat(e.code()).isEqualTo("short-run");
+        assertThat(codes(e)).contains("short-run");
+        assertThat(e.warnings().get(0).message()).contains("20 steps");
+    }
+
+    @Test
+    void chainsFromTheDataBatchAreCdkAndAnMlTermIsCalledOut() {
+        Explanation e = explain("negatives={type: data}", "sampler.steps=5");
+        assertThat(e.code()).isEqualTo("cd-k-star");
+        assertThat(e.objective()).startsWith("CD*: CD-5 without its KL term");
+        assertThat(codes(e)).contains("ml-with-data-chains");
+    }
+
+    @Test
+    void aBufferThatRestartsAtTheDataIsPersistentCdAndOneThatNeverDoesIsMl() {
+        Explanation cd = explain("negatives={type: replay-buffer, init: data, resetToData: 0.1}");
+        assertThat(cd.code()).isEqualTo("persistent-cd-star");
+        assertThat(cd.chains()).isEqualTo(Explainer.Chains.PERSISTENT_CD);
+        Explanation ml = explain("negatives={type: replay-buffer, init: data}");
+        assertThat(ml.code()).isEqualTo("ml-persistent");
+        assertThat(String.join(" ", ml.reasons())).contains("never reset");
+    }
+
+    @Test
+    void decoupledLangevinStatesItsTemperature() {
+        // IGEBM: stepSize 10, noise 0.005 → T = 0.005² / 20 = 1.25e-6
+        Explanation e = explain("sampler={type: langevin, steps: 60, stepSize: 10, noise: 0.005, gradClip: 0.01}");
+        assertThat(e.temperature()).isCloseTo(1.25e-6, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(codes(e)).contains("decoupled-langevin", "grad-clip");
+        assertThat(e.warnings().stream().filter(w -> w.code().equals("decoupled-langevin")).findFirst().orElseThrow()
+                .message()).contains("T = noise²/(2·stepSize) = 1.25e-06");
+    }
+
+    @Test
+    void noiseFreeDynamicsAreGradientDescent() {
+        assertThat(explain("sampler={type: langevin, stepSize: 0.1, noise: 0}").temperature()).isEqualTo(0.0);
+        assertThat(codes(explain("sampler={type: langevin, stepSize: 0.1, noise: 0}"))).contains("noise-free");
+        assertThat(codes(explain("sampler={type: gd, stepSize: 0.1}"))).contains("noise-free");
+    }
+
+    @Test
+    void metropolisAdjustedSamplersTargetTemperatureOne() {
+        Explanation e = explain("sampler={type: mala, stepSize: 0.1, noise: 0.2}");
+        assertThat(e.temperature()).isEqualTo(1.0);
+        assertThat(codes(e)).doesNotContain("decoupled-langevin");
+    }
+
+    @Test
+    void jsonHasTheDocumentedFields() throws Exception {
+        String json = ExplainCommand.toJson(explain("negatives={type: noise}"));
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(node.get("objective").asText()).startsWith("short-run MCMC from noise");
+        assertThat(node.get("reasons").isArray()).isTrue();
+        assertThat(node.get("warnings").get(0).get("code").asText()).isEqualTo("short-run");
+        assertThat(node.get("warnings").get(0).get("message").asText()).isNotBlank();
+        assertThat(node.get("temperature").asDouble()).isEqualTo(1.0);
+    }
+
+    /** Every example spec states the class explain must give it in a {@code # explain: CODE} line. */
+    static Stream<Path> examples() throws IOException {
+        Path root = Path.of("..", "examples");
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/"))
+                    .sorted().toList().stream();
+        }
+    }
+
+    private static final Pattern EXPECT = Pattern.compile("(?m)^# explain: (\\S+)\\s*$");
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyExampleSpecIsClassifiedAsItsHeaderSays(Path file) throws IOException {
+        String text = Files.readString(file);
+        Matcher m = EXPECT.matcher(text);
+        assertThat(m.find()).as("%s has a '# explain: CODE' line", file).isTrue();
+        Explanation e = EXPLAINER.explain(LOADER.load(file, List.of()));
+        assertThat(e.code()).as("explain's class of %s", file).isEqualTo(m.group(1));
+        assertThat(e.refusals()).as("train refusals of %s", file).isEmpty();
+    }
+}
