@@ -43,7 +43,7 @@ final class Adam implements Optimizer {
         t++;
         double b1 = spec.betas().get(0);
         double b2 = spec.betas().get(1);
-        double lrT = spec.lr() * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
+        double lrT = spec.lrAt(t) * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
         double epsT = spec.eps() * Math.sqrt(1 - Math.pow(b2, t));
         for (int i = 0; i < params.size(); i++) {
             INDArray g = scale == 1.0 ? grads.get(i) : grads.get(i).mul(scale);
