@@ -6,5 +6,7 @@ module dev.ebm.objectives {
 
     provides dev.ebm.api.plugin.ObjectiveProvider with
             dev.ebm.objectives.MlProvider,
-            dev.ebm.objectives.EnergyL2Provider;
+            dev.ebm.objectives.EnergyL2Provider,
+            dev.ebm.objectives.CdProvider,
+            dev.ebm.objectives.KlAuxProvider;
 }

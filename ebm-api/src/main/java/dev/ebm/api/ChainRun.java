@@ -1,5 +1,6 @@
 package dev.ebm.api;
 
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -10,5 +11,39 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param acceptRate mean acceptance over chains and the steps after warm-up (over the warm-up steps when the run
  *     was all warm-up), NaN for kernels without a test
  * @param steps the number of kernel steps taken
+ * @param trace the record of the last steps, when the run was asked to keep one (see
+ *     {@link Chains#run(SamplerKernel, Target, INDArray, int, Rng, List, int, int)}), or null
  */
-public record ChainRun(INDArray start, ChainState end, double acceptRate, int steps) {}
+public record ChainRun(INDArray start, ChainState end, double acceptRate, int steps, Trace trace) {
+
+    /** A run that kept no trace. */
+    public ChainRun(INDArray start, ChainState end, double acceptRate, int steps) {
+        this(start, end, acceptRate, steps, null);
+    }
+
+    /**
+     * The last steps of a run, enough to recompute the end point from an earlier position: step j of the trace
+     * (j = 0 .. {@link #steps()} − 1, in order) moved {@code positions.get(j)} to {@code positions.get(j + 1)}
+     * (the last one to the run's end point), adding {@code noise.get(j)} ({@link StepInfo#noise()}, null for a step
+     * that drew none). A transition applied inside the recorded window restarts the trace at the moved positions,
+     * so a trace never spans a transition and may hold fewer steps than were asked for.
+     *
+     * @param positions the input positions of the recorded steps {@code [N, ...]} each (the states' own arrays)
+     * @param noise the noise each recorded step added, one entry per step (entries may be null)
+     */
+    public record Trace(List<INDArray> positions, List<INDArray> noise) {
+        public Trace {
+            if (positions.size() != noise.size()) {
+                throw new IllegalArgumentException("a trace needs one noise entry per step, found "
+                        + positions.size() + " positions and " + noise.size() + " noise entries");
+            }
+            positions = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(positions));
+            noise = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(noise));
+        }
+
+        /** Number of recorded steps. */
+        public int steps() {
+            return positions.size();
+        }
+    }
+}

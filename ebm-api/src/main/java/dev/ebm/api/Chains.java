@@ -1,5 +1,6 @@
 package dev.ebm.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -21,6 +22,25 @@ public final class Chains {
      */
     public static ChainRun run(SamplerKernel kernel, Target target, INDArray x0, int steps, Rng rng,
             List<Transition> transitions, int every) {
+        return run(kernel, target, x0, steps, rng, transitions, every, 0);
+    }
+
+    /**
+     * Runs {@code steps} kernel steps from {@code x0} and keeps a {@link ChainRun.Trace} of the last
+     * {@code recordSteps} of them (all of them when {@code recordSteps >= steps}, e.g. {@link Integer#MAX_VALUE}):
+     * the input position of each recorded step and the noise it reported. The trace holds references to arrays the
+     * run allocates anyway, so it costs no copies; with {@code recordSteps = 0} nothing is kept and the run's
+     * {@link ChainRun#trace()} is null.
+     *
+     * @param transitions applied to the positions after every {@code every}-th step (the state is then
+     *     re-initialised at the moved positions, keeping the current step size); empty for none. A transition
+     *     inside the recorded window restarts the trace at the moved positions.
+     */
+    public static ChainRun run(SamplerKernel kernel, Target target, INDArray x0, int steps, Rng rng,
+            List<Transition> transitions, int every, int recordSteps) {
+        int record = Math.min(Math.max(recordSteps, 0), steps);
+        List<INDArray> positions = record > 0 ? new ArrayList<>(record) : null;
+        List<INDArray> noise = record > 0 ? new ArrayList<>(record) : null;
         ChainState state = kernel.init(target, x0);
         int warmup = Math.min(Math.max(kernel.warmupSteps(), 0), steps);
         double acceptSum = 0;
@@ -28,8 +48,15 @@ public final class Chains {
         double warmSum = 0;
         int warmCount = 0;
         for (int t = 0; t < steps; t++) {
+            boolean recorded = record > 0 && t >= steps - record;
+            if (recorded) {
+                positions.add(state.x());
+            }
             SamplerKernel.Step step = kernel.step(target, state, rng);
             state = step.state();
+            if (recorded) {
+                noise.add(step.info().noise());
+            }
             double rate = step.info().acceptRate();
             if (t < warmup) {
                 if (!Double.isNaN(rate)) {
@@ -51,15 +78,25 @@ public final class Chains {
                 }
                 ChainState fresh = kernel.init(target, moved);
                 state = new ChainState(fresh.x(), fresh.energy(), fresh.grad(), state.stepSize());
+                if (recorded) {
+                    positions.clear();
+                    noise.clear();
+                }
             }
         }
         // Acceptance after warm-up; a run that was all warm-up reports its warm-up acceptance.
         double acceptRate = acceptCount > 0 ? acceptSum / acceptCount
                 : warmCount > 0 ? warmSum / warmCount : Double.NaN;
-        return new ChainRun(x0, state, acceptRate, steps);
+        ChainRun.Trace trace = record > 0 ? new ChainRun.Trace(positions, noise) : null;
+        return new ChainRun(x0, state, acceptRate, steps, trace);
     }
 
     public static ChainRun run(SamplerKernel kernel, Target target, INDArray x0, Rng rng) {
         return run(kernel, target, x0, kernel.steps(), rng, List.of(), 0);
+    }
+
+    /** {@link #run(SamplerKernel, Target, INDArray, Rng)} keeping a trace of the last {@code recordSteps} steps. */
+    public static ChainRun run(SamplerKernel kernel, Target target, INDArray x0, Rng rng, int recordSteps) {
+        return run(kernel, target, x0, kernel.steps(), rng, List.of(), 0, recordSteps);
     }
 }

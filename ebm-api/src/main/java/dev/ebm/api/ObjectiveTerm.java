@@ -1,10 +1,14 @@
 package dev.ebm.api;
 
 import dev.ebm.autodiff.Tensor;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One term of the training loss. The objective is the weighted sum of its terms; the weight comes from the term's
- * spec and is applied by the runner. A term may own learnable parameters (NCE's log Z) but never chain state.
+ * spec and is applied by the runner. A term may own learnable parameters (NCE's log Z) and a memory of past samples
+ * (an entropy estimate's reference set) but never chain state.
  */
 public interface ObjectiveTerm {
 
@@ -15,4 +19,30 @@ public interface ObjectiveTerm {
     default ParameterSet parameters() {
         return ParameterSet.empty();
     }
+
+    /**
+     * How many trailing sampler steps the term replays on the tape ({@link TrainBatch#replayedNegatives(int)}):
+     * 0 for none (the default), {@link Integer#MAX_VALUE} for all of them. The runner asks the chain driver to
+     * record the largest number any term needs.
+     */
+    default int replaySteps() {
+        return 0;
+    }
+
+    /**
+     * Why this term cannot train with {@code kernel}, one message per reason (empty when it can). Called once when
+     * an experiment is built, so that, e.g., a term that differentiates through sampling refuses a Metropolis
+     * kernel before training starts.
+     */
+    default List<String> problemsWith(SamplerKernel kernel) {
+        return List.of();
+    }
+
+    /** State to checkpoint (named arrays), e.g. a memory of past samples; empty for stateless terms. */
+    default Map<String, INDArray> state() {
+        return Map.of();
+    }
+
+    /** Restores what {@link #state()} returned. */
+    default void restore(Map<String, INDArray> state) {}
 }

@@ -1,6 +1,8 @@
 package dev.ebm.api;
 
 import dev.ebm.autodiff.Tensor;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What objective terms see in one training step. The energies at the positive and negative samples are computed
@@ -16,6 +18,7 @@ public final class TrainBatch {
     private final Rng rng;
     private Tensor ePos;
     private Tensor eNeg;
+    private final Map<Integer, Tensor> replayed = new HashMap<>();
 
     /**
      * @param xPos data batch {@code [B, ...]}
@@ -63,6 +66,34 @@ public final class TrainBatch {
 
     public Rng rng() {
         return rng;
+    }
+
+    /**
+     * The chain end points x_K(θ) recomputed on the tape from the last {@code steps} recorded sampler steps (all
+     * recorded steps when {@code steps} is larger, e.g. {@link Integer#MAX_VALUE}): the recorded start of those steps
+     * and the recorded noise are held fixed, and each step is replayed with the energy's trainable parameters
+     * ({@link DifferentiableKernel#replay}). Its value is x− (to rounding); its gradient flows into θ through the
+     * replayed steps only. Computed once per number of steps and shared by the terms that ask.
+     *
+     * @throws IllegalStateException when the kernel cannot replay steps or the run kept no trace
+     */
+    public Tensor replayedNegatives(int steps) {
+        if (!(kernel instanceof DifferentiableKernel dk)) {
+            throw new IllegalStateException(kernel.getClass().getSimpleName() + " cannot replay its steps on the tape"
+                    + " (a Metropolis accept/reject step is not differentiable); use langevin or gd");
+        }
+        if (chains.trace() == null || chains.trace().steps() == 0) {
+            throw new IllegalStateException("the chain run kept no trace of its steps: run the chains with the"
+                    + " largest ObjectiveTerm.replaySteps() of the objective's terms");
+        }
+        int b = Math.min(Math.max(steps, 1), chains.trace().steps());
+        Tensor x = replayed.get(b);
+        if (x == null) {
+            Target onTape = new Target(energy, energy.parameters(), target.temperature());
+            x = dk.replay(onTape, chains.trace(), b);
+            replayed.put(b, x);
+        }
+        return x;
     }
 
     /** E_θ(x+) {@code [B]}, differentiable in θ. */

@@ -37,23 +37,25 @@ public final class Autodiff {
             Map<Tensor, Tensor> results = new IdentityHashMap<>();
             if (output.requiresGrad()) {
                 grads.put(output, gradOutput);
-                for (Tensor t : reverseTopologicalOrder(output)) {
+                List<Tensor> order = reverseTopologicalOrder(output, inputs.size() == 1 ? inputs.get(0) : null);
+                Set<Tensor> needed = needed(order, wanted);
+                for (Tensor t : order) {
                     Tensor g = grads.remove(t);
-                    if (g == null) {
+                    if (g == null || !needed.contains(t)) {
                         continue;
                     }
                     if (wanted.contains(t)) {
                         results.put(t, g);
                     }
                     Node node = t.node();
-                    if (node == null) {
+                    if (node == null || !feedsNeeded(node, needed)) {
                         continue;
                     }
                     Tensor[] inputGrads = node.backward().apply(g);
                     Tensor[] nodeInputs = node.inputs();
                     for (int i = 0; i < nodeInputs.length; i++) {
                         Tensor in = nodeInputs[i];
-                        if (inputGrads[i] == null || !in.requiresGrad()) {
+                        if (inputGrads[i] == null || !in.requiresGrad() || !needed.contains(in)) {
                             continue;
                         }
                         grads.merge(in, inputGrads[i], Tensor::add);
@@ -74,8 +76,48 @@ public final class Autodiff {
         return grad(output, List.of(input), createGraph).get(0);
     }
 
-    /** Tensors reachable from {@code root} through recorded nodes, each before every tensor it was computed from. */
-    private static List<Tensor> reverseTopologicalOrder(Tensor root) {
+    /**
+     * The tensors of {@code order} (reverse topological) from which some wanted input is reachable: only their
+     * backward rules contribute to the results. Skipping the others keeps, e.g., a gradient in an intermediate
+     * tensor from running the backward of everything that tensor was computed from.
+     */
+    private static Set<Tensor> needed(List<Tensor> order, Set<Tensor> wanted) {
+        Set<Tensor> needed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int k = order.size() - 1; k >= 0; k--) {
+            Tensor t = order.get(k);
+            if (wanted.contains(t)) {
+                needed.add(t);
+                continue;
+            }
+            Node node = t.node();
+            if (node == null) {
+                continue;
+            }
+            for (Tensor in : node.inputs()) {
+                if (in.requiresGrad() && needed.contains(in)) {
+                    needed.add(t);
+                    break;
+                }
+            }
+        }
+        return needed;
+    }
+
+    private static boolean feedsNeeded(Node node, Set<Tensor> needed) {
+        for (Tensor in : node.inputs()) {
+            if (in.requiresGrad() && needed.contains(in)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Tensors reachable from {@code root} through recorded nodes, each before every tensor it was computed from.
+     * The walk does not descend below {@code stop} (the only wanted input, when there is one): nothing it was
+     * computed from can contribute to its gradient.
+     */
+    private static List<Tensor> reverseTopologicalOrder(Tensor root, Tensor stop) {
         List<Tensor> postOrder = new ArrayList<>();
         Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Object[]> stack = new ArrayDeque<>();
@@ -85,7 +127,7 @@ public final class Autodiff {
             Object[] frame = stack.peek();
             Tensor t = (Tensor) frame[0];
             int next = (Integer) frame[1];
-            Node node = t.node();
+            Node node = t == stop ? null : t.node();
             Tensor[] ins = node == null ? new Tensor[0] : node.inputs();
             if (next < ins.length) {
                 frame[1] = next + 1;

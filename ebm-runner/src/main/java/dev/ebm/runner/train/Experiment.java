@@ -13,6 +13,7 @@ import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.ObjectiveSpec;
 import dev.ebm.api.spec.SpecException;
+import dev.ebm.api.spec.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,7 +39,7 @@ public final class Experiment {
     public record Term(String name, double weight, ObjectiveTerm term) {}
 
     private Experiment(ExperimentSpec spec, PluginRegistry registry) {
-        List<dev.ebm.api.spec.SpecProblem> missing = spec.trainingProblems();
+        List<SpecProblem> missing = spec.trainingProblems();
         if (!missing.isEmpty()) {
             throw new SpecException(missing);
         }
@@ -67,8 +68,31 @@ public final class Experiment {
                 all = all.concat("objective" + i + ".", t.parameters());
             }
         }
+        List<SpecProblem> incompatible = new ArrayList<>();
+        String samplerType = registry.typeOf(spec.sampler());
+        for (int i = 0; i < terms.size(); i++) {
+            for (String problem : terms.get(i).term().problemsWith(kernel)) {
+                incompatible.add(new SpecProblem("objective[" + i + "]", problem + " (found sampler.type: "
+                        + samplerType + ")"));
+            }
+        }
+        if (!incompatible.isEmpty()) {
+            throw new SpecException(incompatible);
+        }
         this.trainable = all;
         this.optimizer = registry.create(spec.optimizer(), context);
+    }
+
+    /**
+     * The number of trailing sampler steps the chain runs must record for the objective terms that replay them (the
+     * largest {@link ObjectiveTerm#replaySteps()}; 0 when no term replays).
+     */
+    public int replaySteps() {
+        int max = 0;
+        for (Term t : terms) {
+            max = Math.max(max, t.term().replaySteps());
+        }
+        return max;
     }
 
     /** Builds every plugin the spec names. */

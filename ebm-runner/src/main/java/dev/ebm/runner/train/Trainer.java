@@ -113,7 +113,7 @@ public final class Trainer {
         Rng chainRng = rng.split();
         INDArray x0 = ex.negatives.draw(train.chains(), xPos, chainRng);
         Target target = Target.of(ex.energy);
-        ChainRun run = dev.ebm.api.Chains.run(ex.kernel, target, x0, chainRng);
+        ChainRun run = dev.ebm.api.Chains.run(ex.kernel, target, x0, chainRng, ex.replaySteps());
         INDArray xNeg = run.end().x();
         ex.negatives.accept(xNeg, chainRng);
 
@@ -189,6 +189,12 @@ public final class Trainer {
         parts.put("params", ex.trainable.arrays());
         parts.put("optimizer", ex.optimizer.state());
         parts.put("negatives", ex.negatives.state());
+        for (int i = 0; i < ex.terms.size(); i++) {
+            Map<String, INDArray> termState = ex.terms.get(i).term().state();
+            if (!termState.isEmpty()) {
+                parts.put(termPart(i), termState);
+            }
+        }
         ObjectNode meta = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         meta.put("seed", ex.spec.seed());
         meta.put("rng", "Rng(seed).fork(step) per step");
@@ -206,7 +212,18 @@ public final class Trainer {
         });
         ex.optimizer.restore(s.parts().getOrDefault("optimizer", Map.of()));
         ex.negatives.restore(s.parts().getOrDefault("negatives", Map.of()));
+        for (int i = 0; i < ex.terms.size(); i++) {
+            Map<String, INDArray> termState = s.parts().get(termPart(i));
+            if (termState != null) {
+                ex.terms.get(i).term().restore(termState);
+            }
+        }
         return s.step();
+    }
+
+    /** The checkpoint part holding the state of objective term i (e.g. an entropy estimate's memory). */
+    static String termPart(int i) {
+        return "objective" + i;
     }
 
     /** Loads the latest checkpoint's parameters into the experiment (for evaluation and sampling). */

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -56,10 +58,16 @@ class TrainerTest {
         return ex.trainable.arrays();
     }
 
-    @Test
-    void aKilledRunResumedFromItsCheckpointEndsWithTheSameParametersAsAnUninterruptedOne(@TempDir Path tmp)
-            throws Exception {
-        ExperimentSpec spec = loader.parse(SPEC, List.of());
+    /** The same run with a kl-aux term, whose entropy memory (40 samples, wrapping at step 2) is checkpointed. */
+    private static final String KL_SPEC = SPEC.replace("  - {type: energy-l2, weight: 0.1}\n",
+            "  - {type: energy-l2, weight: 0.1}\n  - {type: kl-aux, entropy: {weight: 0.5, buffer: 40}}\n");
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ml", "ml + kl-aux"})
+    void aKilledRunResumedFromItsCheckpointEndsWithTheSameParametersAsAnUninterruptedOne(String objective,
+            @TempDir Path tmp) throws Exception {
+        ExperimentSpec spec = loader.parse(objective.equals("ml") ? SPEC : KL_SPEC, List.of());
+        assertThat(spec.objective()).hasSize(objective.equals("ml") ? 2 : 3);
         Map<String, INDArray> straight = train(spec, tmp.resolve("straight"), false, -1);
 
         Path dir = tmp.resolve("killed");
@@ -89,6 +97,32 @@ class TrainerTest {
 
     private static String withoutWallTime(Path metrics) throws java.io.IOException {
         return Files.readString(metrics).replaceAll("\"wall_s\":[0-9.eE+-]+", "");
+    }
+
+    @Test
+    void theEntropyMemoryOfAKlTermIsCheckpointed(@TempDir Path tmp) throws Exception {
+        ExperimentSpec spec = loader.parse(KL_SPEC, List.of("train.steps=4"));
+        train(spec, tmp, false, -1);
+        Path part = tmp.resolve("checkpoints").resolve("step-4").resolve(Trainer.termPart(2));
+        INDArray samples = org.nd4j.linalg.factory.Nd4j.createFromNpyFile(part.resolve("samples.npy").toFile());
+        assertThat(samples.shape()).containsExactly(40, 2);
+    }
+
+    @Test
+    void termsThatDifferentiateThroughSamplingRefuseAMetropolisKernelWhenTheExperimentIsBuilt() {
+        ExperimentSpec spec = loader.parse(KL_SPEC, List.of("sampler.type=mala"));
+        assertThatThrownBy(() -> Experiment.build(spec, REGISTRY))
+                .isInstanceOf(dev.ebm.api.spec.SpecException.class)
+                .hasMessageContaining("objective[2]: 'kl-aux' differentiates through the sampler's steps")
+                .hasMessageContaining("is not differentiable; use langevin or gd (found sampler.type: mala)");
+    }
+
+    @Test
+    void chainsRecordAsManyStepsAsTheObjectiveReplays() {
+        assertThat(Experiment.build(loader.parse(SPEC, List.of()), REGISTRY).replaySteps()).isZero();
+        assertThat(Experiment.build(loader.parse(KL_SPEC, List.of()), REGISTRY).replaySteps()).isEqualTo(1);
+        assertThat(Experiment.build(loader.parse(KL_SPEC, List.of("objective[2].backpropSteps=0")), REGISTRY)
+                .replaySteps()).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test
