@@ -45,4 +45,23 @@ public interface ObjectiveTerm {
 
     /** Restores what {@link #state()} returned. */
     default void restore(Map<String, INDArray> state) {}
+
+    /**
+     * Called once when the experiment is built, before training starts or resumes, with a generator derived from
+     * the spec's seed alone, so that what a term computes here (e.g. a noise distribution fitted to the data) is
+     * the same in a fresh and in a resumed run. Runs outside any workspace: arrays kept here live for the run.
+     *
+     * @param data the training data
+     * @param rng randomness for this term's preparation only
+     */
+    default void prepare(DataSource data, Rng rng) {}
+
+    /**
+     * Whether {@link #loss} reads the negative samples ({@link TrainBatch#xNeg()}, {@link TrainBatch#eNeg()}, the
+     * chain record). When no term of an objective needs them, the runner draws no chains: no negative source and
+     * no sampler are required, and the batch carries no negatives.
+     */
+    default boolean needsNegatives() {
+        return true;
+    }
 }

@@ -7,6 +7,9 @@ import java.util.Map;
 /**
  * What objective terms see in one training step. The energies at the positive and negative samples are computed
  * once, with the trainable parameters, and shared by all terms.
+ *
+ * <p>When no term of the objective {@linkplain ObjectiveTerm#needsNegatives() needs negatives}, the runner runs no
+ * chains: {@code xNeg}, {@code kernel} and {@code chains} are null, and {@link #hasNegatives()} is false.
  */
 public final class TrainBatch {
     private final Tensor xPos;
@@ -22,11 +25,12 @@ public final class TrainBatch {
 
     /**
      * @param xPos data batch {@code [B, ...]}
-     * @param xNeg chain end points {@code [N, ...]} (constants: no gradient flows through the sampler here)
+     * @param xNeg chain end points {@code [N, ...]} (constants: no gradient flows through the sampler here), or
+     *     null when the step drew no negatives
      * @param energy the energy being trained
-     * @param kernel the sampler kernel, for terms that replay steps on the tape
-     * @param chains the record of the chain run that produced {@code xNeg}
-     * @param target what the sampler sampled
+     * @param kernel the sampler kernel, for terms that replay steps on the tape, or null without negatives
+     * @param chains the record of the chain run that produced {@code xNeg}, or null without negatives
+     * @param target what the sampler sampled (the energy with detached parameters)
      * @param rng randomness for the terms of this step
      */
     public TrainBatch(Tensor xPos, Tensor xNeg, EnergyFunction energy, SamplerKernel kernel, ChainRun chains,
@@ -44,8 +48,14 @@ public final class TrainBatch {
         return xPos;
     }
 
+    /** The negative samples, or null when the step drew none. */
     public Tensor xNeg() {
         return xNeg;
+    }
+
+    /** Whether this step drew negative samples. */
+    public boolean hasNegatives() {
+        return xNeg != null;
     }
 
     public EnergyFunction energy() {
@@ -104,8 +114,16 @@ public final class TrainBatch {
         return ePos;
     }
 
-    /** E_θ(x−) {@code [N]}, differentiable in θ. */
+    /**
+     * E_θ(x−) {@code [N]}, differentiable in θ.
+     *
+     * @throws IllegalStateException when the step drew no negatives
+     */
     public Tensor eNeg() {
+        if (xNeg == null) {
+            throw new IllegalStateException("this step drew no negative samples: a term that reads them must "
+                    + "return true from needsNegatives()");
+        }
         if (eNeg == null) {
             eNeg = energy.energy(xNeg);
         }

@@ -88,6 +88,27 @@ class SpecLoadingTest {
                 .hasMessageContaining("sampler.stepSize: cannot be given with epsilon");
     }
 
+    @Test
+    void everyExampleSpecLoadsAndBuildsForTraining() throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("..", "examples", "toy");
+        List<java.nio.file.Path> files;
+        try (var s = java.nio.file.Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files.stream().map(p -> p.getFileName().toString())).contains("eight-gaussians-ml.yaml",
+                "eight-gaussians-cd-star.yaml", "eight-gaussians-softplus.yaml", "eight-gaussians-logsumexp.yaml",
+                "eight-gaussians-nce.yaml", "eight-gaussians-dsm.yaml");
+        for (java.nio.file.Path f : files) {
+            ExperimentSpec s = loader.load(f, List.of());
+            assertThat(s.trainingProblems()).as(f.toString()).isEmpty();
+            assertThat(f.getFileName().toString()).isEqualTo(s.name() + ".yaml");
+            // the plugins accept it: sampler and negatives are there exactly when a term needs negatives
+            var ex = dev.ebm.runner.train.Experiment.build(s, PluginRegistry.load());
+            assertThat(ex.needsNegatives).as(f.toString()).isEqualTo(s.sampler() != null);
+            assertThat(loader.parse(loader.toYaml(s), List.of())).as(f.toString()).isEqualTo(s);
+        }
+    }
+
     static String golden(String name) throws IOException {
         try (var in = SpecLoadingTest.class.getResourceAsStream("/golden/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).stripTrailing().replace("\n", System.lineSeparator());

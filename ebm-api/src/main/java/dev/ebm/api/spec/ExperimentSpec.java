@@ -27,12 +27,15 @@ public record ExperimentSpec(String name, Long seed, String dtype, DataSpec data
         c.done();
     }
 
-    /** What {@code bin/ebm train} needs and this spec lacks. */
+    /**
+     * What {@code bin/ebm train} needs and this spec lacks. The {@code negatives} and {@code sampler} sections are
+     * not listed here: they are required only when an objective term needs negative samples, which the runner
+     * learns from the terms it builds.
+     */
     public List<SpecProblem> trainingProblems() {
         Checks c = new Checks();
         c.required("data", data);
         c.required("energy", energy);
-        c.required("sampler", sampler);
         c.required("optimizer", optimizer);
         c.check(objective != null && !objective.isEmpty(), "objective", "needs at least one term");
         return c.problems();

@@ -80,6 +80,9 @@ public final class TrainCommand implements Callable<Integer> {
             new TrainRun(loader, registry, System.out).run(s, runDir, resume, System.console() != null, args, step -> {});
             System.out.println("done: " + runDir);
             return 0;
+        } catch (SpecException e) {
+            System.err.println(spec + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         } catch (DivergenceException e) {
             System.err.println("stopped: " + e.getMessage());
             System.err.println("the last checkpoint (if any) is in " + runDir.resolve("checkpoints"));

@@ -98,7 +98,7 @@ public final class Plots {
                 heatmap("Data density", data, ev.box(), 0, hi));
     }
 
-    /** Data and negative samples of a 2-D run. */
+    /** Data and negative samples of a 2-D run; {@code samples} may be null (a run without negatives). */
     public static void samples2d(INDArray data, INDArray samples, Box box, Path png) {
         XYSeriesCollection c = new XYSeriesCollection();
         c.addSeries(series("data", data));
@@ -119,6 +119,9 @@ public final class Plots {
 
     private static XYSeries series(String name, INDArray points) {
         XYSeries s = new XYSeries(name, false, true);
+        if (points == null) {
+            return s;
+        }
         double[][] p = points.castTo(DataType.DOUBLE).reshape(points.size(0), 2).toDoubleMatrix();
         for (double[] row : p) {
             s.add(row[0], row[1]);

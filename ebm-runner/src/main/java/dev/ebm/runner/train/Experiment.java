@@ -10,6 +10,7 @@ import dev.ebm.api.Rng;
 import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.plugin.PluginRegistry;
+import dev.ebm.api.spec.Checks;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.ObjectiveSpec;
 import dev.ebm.api.spec.SpecException;
@@ -21,15 +22,21 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The plugins of one training run, built from a validated spec. Everything is created outside workspaces, so
- * parameters, optimizer moments and buffers live for the whole run.
+ * parameters, optimizer moments and buffers live for the whole run. Each objective term is
+ * {@linkplain ObjectiveTerm#prepare prepared} here with {@code Rng(seed).fork(-3).fork(i)}, so a resumed run sees
+ * the same preparation as a fresh one.
  */
 public final class Experiment {
     public final ExperimentSpec spec;
     public final DataType dtype;
     public final DataSource data;
     public final EnergyFunction energy;
+    /** Null when no term needs negative samples. */
     public final NegativeSource negatives;
+    /** Null when no term needs negative samples. */
     public final SamplerKernel kernel;
+    /** Whether any objective term reads negative samples; when not, no chains are run. */
+    public final boolean needsNegatives;
     public final List<Term> terms;
     public final Optimizer optimizer;
     public final ParameterSet trainable;
@@ -43,10 +50,6 @@ public final class Experiment {
         if (!missing.isEmpty()) {
             throw new SpecException(missing);
         }
-        if (spec.negatives() == null) {
-            throw new SpecException("negatives", "is required for training; e.g. {type: replay-buffer} "
-                    + "(persistent chains), {type: noise} (short-run) or {type: data} (CD-k)");
-        }
         this.spec = spec;
         this.dtype = dtypeOf(spec);
         Nd4j.setDefaultDataTypes(dtype, dtype);
@@ -55,22 +58,44 @@ public final class Experiment {
         this.data = registry.create(spec.data(), bare);
         this.context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
         this.energy = registry.create(spec.energy(), context);
-        this.negatives = registry.create(spec.negatives(), context);
-        this.kernel = registry.create(spec.sampler(), context);
+        NegativeSource negs = spec.negatives() == null ? null : registry.create(spec.negatives(), context);
+        SamplerKernel k = spec.sampler() == null ? null : registry.create(spec.sampler(), context);
         this.terms = new ArrayList<>();
         ParameterSet all = energy.parameters();
+        List<String> needing = new ArrayList<>();
         for (int i = 0; i < spec.objective().size(); i++) {
             ObjectiveSpec os = spec.objective().get(i);
-            ObjectiveTerm t = registry.create(os, context);
+            ObjectiveTerm t;
+            try {
+                t = registry.create(os, context);
+            } catch (SpecException e) {
+                throw e.under("objective[" + i + "]");
+            }
             String name = registry.typeOf(os);
             terms.add(new Term(name, os.weight(), t));
             if (!t.parameters().isEmpty()) {
                 all = all.concat("objective" + i + ".", t.parameters());
             }
+            if (t.needsNegatives()) {
+                needing.add(name);
+            }
         }
+        this.needsNegatives = !needing.isEmpty();
+        if (needsNegatives) {
+            Checks c = new Checks();
+            c.check(negs != null, "negatives", "is required for training with " + needing + " (terms that need "
+                    + "negative samples); e.g. {type: replay-buffer} (persistent chains), {type: noise} (short-run) "
+                    + "or {type: data} (CD-k)");
+            c.check(k != null, "sampler", "is required for training with " + needing + " (terms that need "
+                    + "negative samples); e.g. {type: langevin, steps: 20, epsilon: 0.1}");
+            c.done();
+        }
+        // no term reads negatives: no chains are run, so a negative source or sampler in the spec is left unused
+        this.negatives = needsNegatives ? negs : null;
+        this.kernel = needsNegatives ? k : null;
         List<SpecProblem> incompatible = new ArrayList<>();
-        String samplerType = registry.typeOf(spec.sampler());
-        for (int i = 0; i < terms.size(); i++) {
+        String samplerType = kernel == null ? null : registry.typeOf(spec.sampler());
+        for (int i = 0; kernel != null && i < terms.size(); i++) {
             for (String problem : terms.get(i).term().problemsWith(kernel)) {
                 incompatible.add(new SpecProblem("objective[" + i + "]", problem + " (found sampler.type: "
                         + samplerType + ")"));
@@ -81,6 +106,10 @@ public final class Experiment {
         }
         this.trainable = all;
         this.optimizer = registry.create(spec.optimizer(), context);
+        Rng prep = new Rng(spec.seed()).fork(-3);
+        for (int i = 0; i < terms.size(); i++) {
+            terms.get(i).term().prepare(data, prep.fork(i));
+        }
     }
 
     /**

@@ -39,17 +39,20 @@ public final class TrainRun {
      */
     public ObjectNode run(ExperimentSpec spec, Path runDir, boolean resume, boolean terminal, List<String> args,
             java.util.function.LongConsumer afterStep) {
+        // built first, so that a spec the plugins refuse leaves no run directory behind
+        Experiment ex = Experiment.build(spec, registry);
         try {
             Files.createDirectories(runDir);
             Files.writeString(runDir.resolve("spec.resolved.yaml"), loader.toYaml(spec));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare run directory " + runDir, e);
         }
-        Experiment ex = Experiment.build(spec, registry);
         Provenance.write(runDir.resolve("provenance.json"), spec, registry, args);
-        out.printf("run %s: %s energy (%d parameters), %s sampler, %s negatives, %d steps%n", runDir,
-                registry.typeOf(spec.energy()), ex.energy.parameters().size(), registry.typeOf(spec.sampler()),
-                registry.typeOf(spec.negatives()), spec.train().steps());
+        String chains = ex.needsNegatives
+                ? registry.typeOf(spec.sampler()) + " sampler, " + registry.typeOf(spec.negatives()) + " negatives"
+                : "no negative samples (no objective term needs them)";
+        out.printf("run %s: %s energy (%d parameters), %s, %d steps%n", runDir,
+                registry.typeOf(spec.energy()), ex.energy.parameters().size(), chains, spec.train().steps());
         boolean twoD = ex.data.bounds().dim() == 2;
         Trainer trainer = new Trainer(ex, runDir, out, terminal).onSamples((step, xPos, xNeg) -> {
             if (twoD) {

@@ -24,7 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * sample snapshots and a stop on NaN or exploding quantities.
  *
  * <p>Step t draws all its randomness from {@code Rng(seed).fork(t)}, so a run resumed from a checkpoint sees
- * exactly the randomness the uninterrupted run would have seen.
+ * exactly the randomness the uninterrupted run would have seen. When no objective term needs negative samples
+ * (NCE, score matching), no chains are run and the metrics have no {@code e_neg} or {@code accept_rate}.
  */
 public final class Trainer {
     private final Experiment ex;
@@ -35,7 +36,10 @@ public final class Trainer {
     private final Rng root;
     private SampleSink sampleSink = (step, xPos, xNeg) -> {};
 
-    /** Receives positive and negative samples at {@code sampleEvery} steps (inside the step's workspace). */
+    /**
+     * Receives positive and negative samples at {@code sampleEvery} steps (inside the step's workspace); the
+     * negatives are null when no objective term needs them.
+     */
     @FunctionalInterface
     public interface SampleSink {
         void accept(long step, INDArray xPos, INDArray xNeg);
@@ -95,8 +99,11 @@ public final class Trainer {
                 if (step % train.logEvery() == 0 || step == total || step == 1) {
                     log.write(line);
                 }
-                progress.update(step, String.format("loss %.4g  e+ %.3g  e- %.3g", line.get("loss").asDouble(),
-                        line.get("e_pos").asDouble(), line.get("e_neg").asDouble()));
+                progress.update(step, line.has("e_neg")
+                        ? String.format("loss %.4g  e+ %.3g  e- %.3g", line.get("loss").asDouble(),
+                                line.get("e_pos").asDouble(), line.get("e_neg").asDouble())
+                        : String.format("loss %.4g  e+ %.3g", line.get("loss").asDouble(),
+                                line.get("e_pos").asDouble()));
                 if (step % train.checkpointEvery() == 0 || step == total) {
                     checkpoints.save(snapshot(step));
                 }
@@ -111,14 +118,18 @@ public final class Trainer {
         Rng rng = root.fork(step);
         INDArray xPos = ex.data.batch(train.batch(), rng.split(), ex.dtype);
         Rng chainRng = rng.split();
-        INDArray x0 = ex.negatives.draw(train.chains(), xPos, chainRng);
         Target target = Target.of(ex.energy);
-        ChainRun run = dev.ebm.api.Chains.run(ex.kernel, target, x0, chainRng, ex.replaySteps());
-        INDArray xNeg = run.end().x();
-        ex.negatives.accept(xNeg, chainRng);
+        ChainRun run = null;
+        INDArray xNeg = null;
+        if (ex.needsNegatives) {
+            INDArray x0 = ex.negatives.draw(train.chains(), xPos, chainRng);
+            run = dev.ebm.api.Chains.run(ex.kernel, target, x0, chainRng, ex.replaySteps());
+            xNeg = run.end().x();
+            ex.negatives.accept(xNeg, chainRng);
+        }
 
-        TrainBatch batch = new TrainBatch(Tensor.constant(xPos), Tensor.constant(xNeg), ex.energy, ex.kernel, run,
-                target, rng.split());
+        TrainBatch batch = new TrainBatch(Tensor.constant(xPos), xNeg == null ? null : Tensor.constant(xNeg),
+                ex.energy, ex.kernel, run, target, rng.split());
         Tensor loss = null;
         Map<String, Double> termValues = new LinkedHashMap<>();
         try (GradMode.Scope on = GradMode.on()) {
@@ -132,10 +143,12 @@ public final class Trainer {
         }
         double lossValue = loss.item();
         double ePos = batch.ePos().value().meanNumber().doubleValue();
-        double eNeg = batch.eNeg().value().meanNumber().doubleValue();
+        double eNeg = batch.hasNegatives() ? batch.eNeg().value().meanNumber().doubleValue() : Double.NaN;
         check(step, "loss", lossValue, Double.MAX_VALUE);
         check(step, "e_pos (mean energy of the data batch)", ePos, train.maxEnergy());
-        check(step, "e_neg (mean energy of the negative samples)", eNeg, train.maxEnergy());
+        if (batch.hasNegatives()) {
+            check(step, "e_neg (mean energy of the negative samples)", eNeg, train.maxEnergy());
+        }
 
         List<Tensor> params = ex.trainable.tensors();
         List<Tensor> grads = Autodiff.grad(loss, params, false);
@@ -163,9 +176,11 @@ public final class Trainer {
         line.put("step", step);
         line.put("loss", lossValue);
         line.put("e_pos", ePos);
-        line.put("e_neg", eNeg);
+        if (batch.hasNegatives()) {
+            line.put("e_neg", eNeg);
+        }
         line.put("grad_norm", gradNorm);
-        if (!Double.isNaN(run.acceptRate())) {
+        if (run != null && !Double.isNaN(run.acceptRate())) {
             line.put("accept_rate", run.acceptRate());
         }
         ObjectNode terms = line.putObject("terms");
@@ -188,7 +203,7 @@ public final class Trainer {
         Map<String, Map<String, INDArray>> parts = new LinkedHashMap<>();
         parts.put("params", ex.trainable.arrays());
         parts.put("optimizer", ex.optimizer.state());
-        parts.put("negatives", ex.negatives.state());
+        parts.put("negatives", ex.negatives == null ? Map.of() : ex.negatives.state());
         for (int i = 0; i < ex.terms.size(); i++) {
             Map<String, INDArray> termState = ex.terms.get(i).term().state();
             if (!termState.isEmpty()) {
@@ -211,7 +226,9 @@ public final class Trainer {
             arr.assign(saved);
         });
         ex.optimizer.restore(s.parts().getOrDefault("optimizer", Map.of()));
-        ex.negatives.restore(s.parts().getOrDefault("negatives", Map.of()));
+        if (ex.negatives != null) {
+            ex.negatives.restore(s.parts().getOrDefault("negatives", Map.of()));
+        }
         for (int i = 0; i < ex.terms.size(); i++) {
             Map<String, INDArray> termState = s.parts().get(termPart(i));
             if (termState != null) {

@@ -95,6 +95,55 @@ class TrainerTest {
                 .isEqualTo(withoutWallTime(tmp.resolve("straight").resolve("metrics.jsonl")));
     }
 
+    private static final String NCE = """
+            name: nce
+            seed: 5
+            data: {type: eight-gaussians}
+            energy: {type: mlp, hidden: [16, 16]}
+            objective:
+              - {type: nce, ratio: 2}
+            optimizer: {type: adam, lr: 1.0e-2}
+            train: {steps: 8, batch: 32, logEvery: 1, checkpointEvery: 4, sampleEvery: 1000}
+            """;
+
+    @Test
+    void aSpecWhoseTermsNeedNoNegativesTrainsWithoutSamplerAndResumesItsLogZ(@TempDir Path tmp) throws Exception {
+        ExperimentSpec spec = loader.parse(NCE, List.of());
+        assertThat(spec.sampler()).isNull();
+        assertThat(spec.negatives()).isNull();
+        Map<String, INDArray> straight = train(spec, tmp.resolve("straight"), false, -1);
+        assertThat(straight).containsKey("objective0.logZ");
+        // log Z is trained: it moved from its initial 0
+        assertThat(Math.abs(straight.get("objective0.logZ").getDouble(0))).isGreaterThan(1e-3);
+        Path dir = tmp.resolve("killed");
+        assertThatThrownBy(() -> train(spec, dir, false, 6)).isInstanceOf(Killed.class);
+        Map<String, INDArray> resumed = train(spec, dir, true, -1);
+        for (String name : straight.keySet()) {
+            assertThat(resumed.get(name).ravel().toDoubleVector()).as("parameter %s after resume", name)
+                    .containsExactly(straight.get(name).ravel().toDoubleVector());
+        }
+        assertThat(Files.exists(dir.resolve("checkpoints/step-8/params/objective0.logZ.npy"))).isTrue();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : Files.readAllLines(dir.resolve("metrics.jsonl"))) {
+            JsonNode m = mapper.readTree(line);
+            assertThat(m.has("e_neg")).isFalse();
+            assertThat(m.has("accept_rate")).isFalse();
+            assertThat(m.get("e_pos").isNumber()).isTrue();
+            assertThat(m.get("terms").get("0:nce").isNumber()).isTrue();
+        }
+    }
+
+    @Test
+    void aTermThatNeedsNegativesWithoutSamplerAndNegativesIsRefusedNamingBoth() {
+        ExperimentSpec spec = loader.parse(NCE.replace("{type: nce, ratio: 2}", "{type: nce}\n  - {type: ml}"),
+                List.of());
+        assertThatThrownBy(() -> Experiment.build(spec, REGISTRY))
+                .isInstanceOf(dev.ebm.api.spec.SpecException.class)
+                .hasMessageContaining("negatives: is required for training with [ml] (terms that need negative "
+                        + "samples)")
+                .hasMessageContaining("sampler: is required for training with [ml]");
+    }
+
     private static String withoutWallTime(Path metrics) throws java.io.IOException {
         return Files.readString(metrics).replaceAll("\"wall_s\":[0-9.eE+-]+", "");
     }

@@ -1,0 +1,45 @@
+package dev.ebm.objectives;
+
+import dev.ebm.api.ObjectiveTerm;
+import dev.ebm.api.plugin.ObjectiveProvider;
+import dev.ebm.api.plugin.PluginContext;
+import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.spec.SpecException;
+import dev.ebm.objectives.spec.NceNoise;
+import dev.ebm.objectives.spec.NceSpec;
+
+/** Provides {@code nce}: noise-contrastive estimation with a learned log Z (see {@link NceSpec}). */
+public final class NceProvider implements ObjectiveProvider {
+    @Override
+    public String type() {
+        return "nce";
+    }
+
+    @Override
+    public Class<NceSpec> specType() {
+        return NceSpec.class;
+    }
+
+    @Override
+    public ObjectiveTerm create(ObjectiveSpec spec, PluginContext context) {
+        NceSpec s = (NceSpec) spec;
+        NceNoise n = s.noise();
+        GaussianNoise noise = null;
+        if (n != null) {
+            long d = context.sampleSize();
+            if (n.mean().size() != d) {
+                throw new SpecException("noise.mean", "has " + n.mean().size() + " values but a sample has " + d
+                        + " coordinates");
+            }
+            noise = GaussianNoise.isotropic(n.mean().stream().mapToDouble(Double::doubleValue).toArray(), n.std(),
+                    context.dtype());
+        }
+        return new NceTerm(s.ratio(), noise, context.dtype());
+    }
+
+    @Override
+    public String description() {
+        return "noise-contrastive estimation with a learned log Z; Gaussian noise fitted to the data or given "
+                + "(no negative samples)";
+    }
+}
