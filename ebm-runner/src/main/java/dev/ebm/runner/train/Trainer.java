@@ -113,7 +113,8 @@ public final class Trainer {
         Rng chainRng = rng.split();
         INDArray x0 = ex.negatives.draw(train.chains(), xPos, chainRng);
         Target target = Target.of(ex.energy);
-        ChainRun run = dev.ebm.api.Chains.run(ex.kernel, target, x0, chainRng);
+        ChainRun run = dev.ebm.api.Chains.run(ex.kernel, target, x0, ex.kernel.steps(), chainRng, ex.transitions,
+                ex.transitionEvery);
         INDArray xNeg = run.end().x();
         ex.negatives.accept(xNeg, chainRng);
 
@@ -168,6 +169,11 @@ public final class Trainer {
         if (!Double.isNaN(run.acceptRate())) {
             line.put("accept_rate", run.acceptRate());
         }
+        run.diagnostics().forEach((name, value) -> {
+            if (!Double.isNaN(value)) {
+                line.put(name, value);
+            }
+        });
         ObjectNode terms = line.putObject("terms");
         termValues.forEach(terms::put);
         return line;
