@@ -8,7 +8,8 @@ module dev.ebm.samplers {
             dev.ebm.samplers.kernel.LangevinProvider,
             dev.ebm.samplers.kernel.MalaProvider,
             dev.ebm.samplers.kernel.HmcProvider,
-            dev.ebm.samplers.kernel.GdProvider;
+            dev.ebm.samplers.kernel.GdProvider,
+            dev.ebm.samplers.kernel.ReplicaExchangeProvider;
     provides dev.ebm.api.plugin.NegativeSourceProvider with
             dev.ebm.samplers.negatives.NoiseProvider,
             dev.ebm.samplers.negatives.DataInitProvider,

@@ -1,6 +1,9 @@
 package dev.ebm.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -13,12 +16,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param steps the number of kernel steps taken
  * @param trace the record of the last steps, when the run was asked to keep one (see
  *     {@link Chains#run(SamplerKernel, Target, INDArray, int, Rng, List, int, int)}), or null
+ * @param diagnostics each of the steps' {@link StepInfo#diagnostics() named diagnostics} averaged over the steps
+ *     after warm-up that reported it (over the warm-up steps when the run was all warm-up); NaN values are
+ *     skipped
  */
-public record ChainRun(INDArray start, ChainState end, double acceptRate, int steps, Trace trace) {
+public record ChainRun(INDArray start, ChainState end, double acceptRate, int steps, Trace trace,
+        Map<String, Double> diagnostics) {
 
-    /** A run that kept no trace. */
+    public ChainRun {
+        diagnostics = diagnostics == null || diagnostics.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
+    }
+
+    /** A run that kept no trace and has no named diagnostics. */
     public ChainRun(INDArray start, ChainState end, double acceptRate, int steps) {
-        this(start, end, acceptRate, steps, null);
+        this(start, end, acceptRate, steps, null, Map.of());
+    }
+
+    /** A run with a trace (or null) and no named diagnostics. */
+    public ChainRun(INDArray start, ChainState end, double acceptRate, int steps, Trace trace) {
+        this(start, end, acceptRate, steps, trace, Map.of());
+    }
+
+    /** A run without a trace. */
+    public ChainRun(INDArray start, ChainState end, double acceptRate, int steps, Map<String, Double> diagnostics) {
+        this(start, end, acceptRate, steps, null, diagnostics);
     }
 
     /**
@@ -37,8 +59,8 @@ public record ChainRun(INDArray start, ChainState end, double acceptRate, int st
                 throw new IllegalArgumentException("a trace needs one noise entry per step, found "
                         + positions.size() + " positions and " + noise.size() + " noise entries");
             }
-            positions = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(positions));
-            noise = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(noise));
+            positions = Collections.unmodifiableList(new java.util.ArrayList<>(positions));
+            noise = Collections.unmodifiableList(new java.util.ArrayList<>(noise));
         }
 
         /** Number of recorded steps. */

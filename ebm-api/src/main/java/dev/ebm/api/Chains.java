@@ -1,7 +1,9 @@
 package dev.ebm.api;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,8 +19,9 @@ public final class Chains {
     /**
      * Runs {@code steps} kernel steps from {@code x0}. The returned arrays are fresh; {@code x0} is not mutated.
      *
-     * @param transitions applied to the positions after every {@code every}-th step (the state is then
-     *     re-initialised at the moved positions, keeping the current step size); empty for none
+     * @param transitions applied in order to the positions after every {@code every}-th step except the last (the
+     *     kernel then moves its state there with {@link SamplerKernel#moveTo}, keeping the current step size);
+     *     empty for none
      */
     public static ChainRun run(SamplerKernel kernel, Target target, INDArray x0, int steps, Rng rng,
             List<Transition> transitions, int every) {
@@ -43,10 +46,10 @@ public final class Chains {
         List<INDArray> noise = record > 0 ? new ArrayList<>(record) : null;
         ChainState state = kernel.init(target, x0);
         int warmup = Math.min(Math.max(kernel.warmupSteps(), 0), steps);
-        double acceptSum = 0;
-        int acceptCount = 0;
-        double warmSum = 0;
-        int warmCount = 0;
+        Mean accept = new Mean();
+        Mean warmAccept = new Mean();
+        Map<String, Mean> diagnostics = new LinkedHashMap<>();
+        Map<String, Mean> warmDiagnostics = new LinkedHashMap<>();
         for (int t = 0; t < steps; t++) {
             boolean recorded = record > 0 && t >= steps - record;
             if (recorded) {
@@ -57,38 +60,35 @@ public final class Chains {
             if (recorded) {
                 noise.add(step.info().noise());
             }
-            double rate = step.info().acceptRate();
-            if (t < warmup) {
-                if (!Double.isNaN(rate)) {
-                    warmSum += rate;
-                    warmCount++;
-                }
+            boolean warm = t < warmup;
+            (warm ? warmAccept : accept).add(step.info().acceptRate());
+            Map<String, Mean> sink = warm ? warmDiagnostics : diagnostics;
+            step.info().diagnostics().forEach((k, v) -> sink.computeIfAbsent(k, key -> new Mean()).add(v));
+            if (warm) {
                 state = kernel.adapt(state, step.info(), t);
                 if (t + 1 == warmup) {
                     state = kernel.endWarmup(state);
                 }
-            } else if (!Double.isNaN(rate)) {
-                acceptSum += rate;
-                acceptCount++;
             }
             if (!transitions.isEmpty() && every > 0 && (t + 1) % every == 0 && t + 1 < steps) {
                 INDArray moved = state.x();
                 for (Transition tr : transitions) {
                     moved = tr.apply(moved, rng);
                 }
-                ChainState fresh = kernel.init(target, moved);
-                state = new ChainState(fresh.x(), fresh.energy(), fresh.grad(), state.stepSize());
+                state = kernel.moveTo(target, state, moved);
                 if (recorded) {
                     positions.clear();
                     noise.clear();
                 }
             }
         }
-        // Acceptance after warm-up; a run that was all warm-up reports its warm-up acceptance.
-        double acceptRate = acceptCount > 0 ? acceptSum / acceptCount
-                : warmCount > 0 ? warmSum / warmCount : Double.NaN;
+        // Acceptance and diagnostics after warm-up; a run that was all warm-up reports its warm-up values.
+        boolean sampled = warmup < steps;
+        double acceptRate = sampled ? accept.value() : warmAccept.value();
+        Map<String, Double> means = new LinkedHashMap<>();
+        (sampled ? diagnostics : warmDiagnostics).forEach((k, m) -> means.put(k, m.value()));
         ChainRun.Trace trace = record > 0 ? new ChainRun.Trace(positions, noise) : null;
-        return new ChainRun(x0, state, acceptRate, steps, trace);
+        return new ChainRun(x0, state, acceptRate, steps, trace, means);
     }
 
     public static ChainRun run(SamplerKernel kernel, Target target, INDArray x0, Rng rng) {
@@ -98,5 +98,22 @@ public final class Chains {
     /** {@link #run(SamplerKernel, Target, INDArray, Rng)} keeping a trace of the last {@code recordSteps} steps. */
     public static ChainRun run(SamplerKernel kernel, Target target, INDArray x0, Rng rng, int recordSteps) {
         return run(kernel, target, x0, kernel.steps(), rng, List.of(), 0, recordSteps);
+    }
+
+    /** A running mean that skips NaN. */
+    private static final class Mean {
+        private double sum;
+        private int count;
+
+        void add(double v) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                count++;
+            }
+        }
+
+        double value() {
+            return count > 0 ? sum / count : Double.NaN;
+        }
     }
 }

@@ -26,6 +26,11 @@ public interface DifferentiableKernel extends SamplerKernel {
      */
     Tensor replayStep(Target target, Tensor x, INDArray noise);
 
+    /** Why this kernel, as configured, cannot replay its steps (empty when it can). */
+    default java.util.List<String> replayProblems() {
+        return java.util.List.of();
+    }
+
     /**
      * The last {@code steps} steps of {@code trace} replayed on the tape (all of them when {@code steps} is at least
      * the trace's length), starting from the recorded input position of the first replayed step: earlier steps

@@ -44,6 +44,18 @@ public interface SamplerKernel {
         return state;
     }
 
+    /**
+     * The state after the driver moved the visible chains to {@code x} (a transition such as data augmentation):
+     * energies and gradients at {@code x}, the step size kept, and whatever else the kernel keeps carried over as
+     * far as it still applies. Neither {@code state} nor {@code x} is mutated or retained. The default
+     * re-initialises at {@code x} and keeps the step size; kernels with an {@link ChainState#internal() internal}
+     * part override it (replica exchange keeps its other temperatures, an annealed kernel its step count).
+     */
+    default ChainState moveTo(Target target, ChainState state, INDArray x) {
+        ChainState fresh = init(target, x);
+        return new ChainState(fresh.x(), fresh.energy(), fresh.grad(), state.stepSize(), fresh.internal());
+    }
+
     /** A new state and what the step reports. */
     record Step(ChainState state, StepInfo info) {}
 }

@@ -52,8 +52,9 @@ final class KlPart {
     }
 
     List<String> problemsWith(SamplerKernel kernel) {
-        if (kernel instanceof DifferentiableKernel) {
-            return List.of();
+        if (kernel instanceof DifferentiableKernel d) {
+            return d.replayProblems().stream().map(p -> "'" + type + "' differentiates through the sampler's steps, "
+                    + "but " + p).toList();
         }
         return List.of("'" + type + "' differentiates through the sampler's steps, which "
                 + kernel.getClass().getSimpleName() + " cannot replay: a Metropolis accept/reject step (mala, hmc) "

@@ -8,13 +8,16 @@ import dev.ebm.api.Optimizer;
 import dev.ebm.api.ParameterSet;
 import dev.ebm.api.Rng;
 import dev.ebm.api.SamplerKernel;
+import dev.ebm.api.Transition;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.Checks;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.spec.SamplerSpec;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.api.spec.SpecProblem;
+import dev.ebm.api.spec.TransitionSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,6 +40,10 @@ public final class Experiment {
     public final SamplerKernel kernel;
     /** Whether any objective term reads negative samples; when not, no chains are run. */
     public final boolean needsNegatives;
+    /** The sampler spec's transitions, applied to the chains after every {@link #transitionEvery}-th step. */
+    public final List<Transition> transitions;
+    /** 0 when there are no transitions. */
+    public final int transitionEvery;
     public final List<Term> terms;
     public final Optimizer optimizer;
     public final ParameterSet trainable;
@@ -60,6 +67,8 @@ public final class Experiment {
         this.energy = registry.create(spec.energy(), context);
         NegativeSource negs = spec.negatives() == null ? null : registry.create(spec.negatives(), context);
         SamplerKernel k = spec.sampler() == null ? null : registry.create(spec.sampler(), context);
+        this.transitions = spec.sampler() == null ? List.of() : samplerTransitions(spec.sampler(), registry, context);
+        this.transitionEvery = transitions.isEmpty() ? 0 : spec.sampler().transitionEvery();
         this.terms = new ArrayList<>();
         ParameterSet all = energy.parameters();
         List<String> needing = new ArrayList<>();
@@ -127,6 +136,16 @@ public final class Experiment {
     /** Builds every plugin the spec names. */
     public static Experiment build(ExperimentSpec spec, PluginRegistry registry) {
         return new Experiment(spec, registry);
+    }
+
+    /** The transitions a sampler spec lists, built in order. */
+    public static List<Transition> samplerTransitions(SamplerSpec sampler, PluginRegistry registry,
+            PluginContext context) {
+        List<Transition> out = new ArrayList<>();
+        for (TransitionSpec ts : sampler.transitions()) {
+            out.add(registry.create(ts, context));
+        }
+        return List.copyOf(out);
     }
 
     public static DataType dtypeOf(ExperimentSpec spec) {

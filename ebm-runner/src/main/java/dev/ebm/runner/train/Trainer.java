@@ -123,7 +123,8 @@ public final class Trainer {
         INDArray xNeg = null;
         if (ex.needsNegatives) {
             INDArray x0 = ex.negatives.draw(train.chains(), xPos, chainRng);
-            run = dev.ebm.api.Chains.run(ex.kernel, target, x0, chainRng, ex.replaySteps());
+            run = dev.ebm.api.Chains.run(ex.kernel, target, x0, ex.kernel.steps(), chainRng, ex.transitions,
+                    ex.transitionEvery, ex.replaySteps());
             xNeg = run.end().x();
             ex.negatives.accept(xNeg, chainRng);
         }
@@ -182,6 +183,13 @@ public final class Trainer {
         line.put("grad_norm", gradNorm);
         if (run != null && !Double.isNaN(run.acceptRate())) {
             line.put("accept_rate", run.acceptRate());
+        }
+        if (run != null) {
+            run.diagnostics().forEach((name, value) -> {
+                if (!Double.isNaN(value)) {
+                    line.put(name, value);
+                }
+            });
         }
         ObjectNode terms = line.putObject("terms");
         termValues.forEach(terms::put);

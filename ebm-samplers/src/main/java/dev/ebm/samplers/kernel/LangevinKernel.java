@@ -10,39 +10,52 @@ import dev.ebm.samplers.spec.LangevinSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Unadjusted Langevin: x' = clamp(x − step·clip(∇E(x)) + noise·ξ). Its steps can be replayed on the tape
+ * Unadjusted Langevin: x' = clamp(x − h_t·clip(∇E(x)) + σ_t·ξ), with constant h and σ, or, when the spec anneals
+ * them, the values of step t of the run ({@link LangevinSpec#drift(long)}, {@link LangevinSpec#noiseStd(long)}).
+ * An annealed state counts its steps in its {@link ChainState#internal() internal} part, and its step size is
+ * the one its next step will use. Steps of a run that is not annealed can be replayed on the tape
  * ({@link DifferentiableKernel}), so objectives can differentiate the chain's end point in the parameters.
  */
 public final class LangevinKernel implements DifferentiableKernel {
     private final LangevinSpec spec;
-    private final double step;
-    private final double noise;
+    private final boolean annealed;
 
     public LangevinKernel(LangevinSpec spec) {
         this.spec = spec;
-        this.step = spec.drift();
-        this.noise = spec.noiseStd();
+        this.annealed = spec.anneal() != null;
     }
 
     @Override
     public ChainState init(Target target, INDArray x0) {
         INDArray x = x0.dup();
         Target.Evaluation ev = target.evaluate(x);
-        return new ChainState(x, ev.energy(), ev.grad(), step);
+        return new ChainState(x, ev.energy(), ev.grad(), spec.drift(0), annealed ? new StepCount(0) : null);
     }
 
     /** One step; its {@link StepInfo#noise()} is the increment σ·ξ it added (null without noise). */
     @Override
     public Step step(Target target, ChainState state, Rng rng) {
-        INDArray x = drift(state, step, spec.gradClip());
+        long t = annealed ? StepCount.of(state) : 0;
+        double sigma = spec.noiseStd(t);
+        INDArray x = drift(state, spec.drift(t), spec.gradClip());
         INDArray xi = null;
-        if (noise > 0) {
-            xi = rng.normal(x.dataType(), x.shape()).muli(noise);
+        if (sigma > 0) {
+            xi = rng.normal(x.dataType(), x.shape()).muli(sigma);
             x.addi(xi);
         }
         x = Moves.clampInPlace(x, spec.clamp());
         Target.Evaluation ev = target.evaluate(x);
-        return new Step(new ChainState(x, ev.energy(), ev.grad(), step), StepInfo.ofNoise(xi));
+        ChainState next = annealed
+                ? new ChainState(x, ev.energy(), ev.grad(), spec.drift(t + 1), new StepCount(t + 1))
+                : new ChainState(x, ev.energy(), ev.grad(), spec.drift(0));
+        return new Step(next, StepInfo.ofNoise(xi));
+    }
+
+    /** Keeps the step count of an annealed run: a transition does not restart the schedule. */
+    @Override
+    public ChainState moveTo(Target target, ChainState state, INDArray x) {
+        ChainState fresh = init(target, x);
+        return new ChainState(fresh.x(), fresh.energy(), fresh.grad(), state.stepSize(), state.internal());
     }
 
     /**
@@ -51,7 +64,17 @@ public final class LangevinKernel implements DifferentiableKernel {
      */
     @Override
     public Tensor replayStep(Target target, Tensor x, INDArray noise) {
-        return ReplaySteps.langevin(target, x, noise, step, spec.gradClip(), spec.clamp(), this.noise > 0);
+        if (annealed) {
+            throw new UnsupportedOperationException(replayProblems().get(0));
+        }
+        return ReplaySteps.langevin(target, x, noise, spec.drift(0), spec.gradClip(), spec.clamp(),
+                spec.noiseStd(0) > 0);
+    }
+
+    @Override
+    public java.util.List<String> replayProblems() {
+        return annealed ? java.util.List.of("an annealed langevin run (sampler.anneal) cannot be replayed on the "
+                + "tape: its step size changes from step to step; remove anneal") : java.util.List.of();
     }
 
     /** x − h·clip(∇E(x)) as a new array. */

@@ -8,7 +8,6 @@ import dev.ebm.api.Target;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.controlflow.Select;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -93,18 +92,53 @@ final class Moves {
                 Nd4j.createFromArray(acc).castTo(dtype)));
     }
 
-    /** Rows (first axis) of {@code a} where {@code take} is true, of {@code b} elsewhere: a new array. */
+    /**
+     * Rows (first axis) of {@code a} where {@code take} is true, of {@code b} elsewhere: a new array of
+     * {@code b}'s shape and type, values copied exactly.
+     */
     static INDArray select(boolean[] take, INDArray a, INDArray b) {
-        long per = b.length() / take.length;
-        boolean[] full = new boolean[(int) b.length()];
-        for (int i = 0; i < take.length; i++) {
+        return exchange(take, b, a, 1.0, Double.NaN)[0];
+    }
+
+    /**
+     * Row exchange between two arrays of one shape {@code [N, ...]}: returns {@code [a', b']}, new arrays of
+     * {@code a}'s type, where a' holds rows of b·toA where {@code take} is true and of a elsewhere, and b' rows of
+     * a·toB where {@code take} is true and of b elsewhere (b' is null when toB is NaN). A factor of 1 copies values
+     * exactly. The rows are merged in Java, several times faster than the native select op on [20000, d] arrays.
+     */
+    static INDArray[] exchange(boolean[] take, INDArray a, INDArray b, double toA, double toB) {
+        DataType dtype = a.dataType();
+        long[] shape = a.shape();
+        int n = take.length;
+        int per = n == 0 ? 0 : (int) (a.length() / n);
+        boolean both = !Double.isNaN(toB);
+        if (dtype == DataType.FLOAT) {
+            float[] fa = a.dup('c').data().asFloat();
+            float[] fb = b.castTo(dtype).dup('c').data().asFloat();
+            for (int i = 0; i < n; i++) {
+                if (take[i]) {
+                    for (int j = i * per; j < (i + 1) * per; j++) {
+                        float va = fa[j];
+                        fa[j] = toA == 1.0 ? fb[j] : (float) (fb[j] * toA);
+                        fb[j] = toB == 1.0 ? va : (float) (va * toB);
+                    }
+                }
+            }
+            return new INDArray[] {Nd4j.createFromArray(fa).reshape('c', shape),
+                both ? Nd4j.createFromArray(fb).reshape('c', shape) : null};
+        }
+        double[] da = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] db = b.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        for (int i = 0; i < n; i++) {
             if (take[i]) {
-                java.util.Arrays.fill(full, (int) (i * per), (int) ((i + 1) * per), true);
+                for (int j = i * per; j < (i + 1) * per; j++) {
+                    double va = da[j];
+                    da[j] = db[j] * toA;
+                    db[j] = va * toB;
+                }
             }
         }
-        INDArray mask = Nd4j.createFromArray(full).reshape(b.shape());
-        INDArray out = Nd4j.create(b.dataType(), b.shape());
-        Nd4j.exec(new Select(new INDArray[] {mask, a.castTo(b.dataType()), b}, new INDArray[] {out}));
-        return out;
+        return new INDArray[] {Nd4j.createFromArray(da).reshape('c', shape).castTo(dtype),
+            both ? Nd4j.createFromArray(db).reshape('c', shape).castTo(dtype) : null};
     }
 }

@@ -36,6 +36,6 @@ final class StepSizes {
         }
         double gain = 2 * Math.pow(t + 1, -0.6);
         double h = current(state, fallback) * Math.exp(gain * (sum / count - target));
-        return new ChainState(state.x(), state.energy(), state.grad(), h);
+        return state.withStepSize(h);
     }
 }

@@ -2,8 +2,11 @@ package dev.ebm.samplers.negatives;
 
 import dev.ebm.api.NegativeSource;
 import dev.ebm.api.Rng;
+import dev.ebm.api.Transition;
 import dev.ebm.samplers.spec.ReplayBufferSpec;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,22 +16,26 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Persistent chains in a buffer of fixed capacity. A draw takes each chain, independently, from the data with
  * probability {@code resetToData}, from the init with probability {@code reinit}, and otherwise uniformly from the
- * buffer (from the init while the buffer is empty). Accepted end points are stored FIFO or by reservoir sampling.
- * The storage is allocated once, outside any workspace, and written in place.
+ * buffer (from the init while the buffer is empty). The chains taken from the buffer then pass through the
+ * spec's transitions, in order. Accepted end points are stored FIFO (the newest {@code capacity}) or by reservoir
+ * sampling (a uniform sample of every end point ever accepted, Vitter's algorithm R). The storage is allocated
+ * once, outside any workspace, and written in place.
  */
 final class ReplayBuffer implements NegativeSource {
     private final ReplayBufferSpec spec;
     private final Inits init;
     private final INDArray storage;
     private final long[] sampleShape;
+    private final List<Transition> transitions;
     private int size;
     private int next;
     private long seen;
 
-    ReplayBuffer(ReplayBufferSpec spec, Inits init, long[] sampleShape, DataType dtype) {
+    ReplayBuffer(ReplayBufferSpec spec, Inits init, long[] sampleShape, DataType dtype, List<Transition> transitions) {
         this.spec = spec;
         this.init = init;
         this.sampleShape = sampleShape.clone();
+        this.transitions = List.copyOf(transitions);
         long d = 1;
         for (long s : sampleShape) {
             d *= s;
@@ -42,6 +49,8 @@ final class ReplayBuffer implements NegativeSource {
     public INDArray draw(int n, INDArray data, Rng rng) {
         INDArray out = init.draw(n, data, rng);
         INDArray flat = out.reshape(n, out.length() / n);
+        int[] fromBuffer = new int[n];
+        int taken = 0;
         for (int i = 0; i < n; i++) {
             double u = rng.nextDouble();
             if (u < spec.resetToData()) {
@@ -49,6 +58,18 @@ final class ReplayBuffer implements NegativeSource {
                 flat.putRow(i, dataFlat.getRow(rng.nextInt((int) data.size(0))));
             } else if (u >= spec.resetToData() + spec.reinit() && size > 0) {
                 flat.putRow(i, storage.getRow(rng.nextInt(size)));
+                fromBuffer[taken++] = i;
+            }
+        }
+        if (!transitions.isEmpty() && taken > 0) {
+            int[] rows = Arrays.copyOf(fromBuffer, taken);
+            INDArray moved = Inits.gather(flat.reshape(out.shape()), rows);
+            for (Transition t : transitions) {
+                moved = t.apply(moved, rng);
+            }
+            INDArray movedFlat = moved.reshape(taken, flat.size(1));
+            for (int k = 0; k < taken; k++) {
+                flat.putRow(rows[k], movedFlat.getRow(k));
             }
         }
         return flat.reshape(out.shape());

@@ -1,10 +1,14 @@
 package dev.ebm.samplers.negatives;
 
 import dev.ebm.api.NegativeSource;
+import dev.ebm.api.Transition;
 import dev.ebm.api.plugin.NegativeSourceProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.NegativeSourceSpec;
+import dev.ebm.api.spec.TransitionSpec;
 import dev.ebm.samplers.spec.ReplayBufferSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Provides the {@code replay-buffer} negative source: persistent chains in a replay buffer. */
 public final class ReplayBufferProvider implements NegativeSourceProvider {
@@ -21,7 +25,17 @@ public final class ReplayBufferProvider implements NegativeSourceProvider {
     @Override
     public NegativeSource create(NegativeSourceSpec spec, PluginContext context) {
         ReplayBufferSpec s = (ReplayBufferSpec) spec;
-        return new ReplayBuffer(s, new Inits(s.init(), s.std(), s.low(), s.high(), context.dataBounds(), context.sampleShape(), context.dtype()), context.sampleShape(), context.dtype());
+        List<Transition> transitions = new ArrayList<>();
+        for (TransitionSpec ts : s.transitions()) {
+            if (context.registry() == null) {
+                throw new IllegalStateException("replay-buffer builds its transitions through the plugin registry, "
+                        + "but the context has none");
+            }
+            transitions.add(context.registry().create(ts, context));
+        }
+        Inits init = new Inits(s.init(), s.std(), s.low(), s.high(), context.dataBounds(), context.sampleShape(),
+                context.dtype());
+        return new ReplayBuffer(s, init, context.sampleShape(), context.dtype(), transitions);
     }
 
     @Override

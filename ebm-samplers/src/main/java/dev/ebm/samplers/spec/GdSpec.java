@@ -2,6 +2,7 @@ package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
 import dev.ebm.api.spec.SamplerSpec;
+import dev.ebm.api.spec.TransitionSpec;
 import java.util.List;
 
 /**
@@ -13,8 +14,11 @@ import java.util.List;
  * @param stepSize the gradient step (required)
  * @param gradClip clip each element of ∇E to [−c, c], or null for none
  * @param clamp a box [low, high] every coordinate is clamped to after each step, or null
+ * @param transitions applied to the chains after every {@code transitionEvery}-th step (default none)
+ * @param transitionEvery required with {@code transitions}
  */
-public record GdSpec(Integer steps, Double stepSize, Double gradClip, List<Double> clamp) implements SamplerSpec {
+public record GdSpec(Integer steps, Double stepSize, Double gradClip, List<Double> clamp,
+        List<TransitionSpec> transitions, Integer transitionEvery) implements SamplerSpec {
 
     public GdSpec {
         Checks c = new Checks();
@@ -25,7 +29,14 @@ public record GdSpec(Integer steps, Double stepSize, Double gradClip, List<Doubl
         stepSize = c.positive("stepSize", stepSize, null);
         gradClip = c.positive("gradClip", gradClip, null);
         clamp = c.interval("clamp", clamp);
+        transitions = TransitionChecks.list(c, transitions);
+        transitionEvery = TransitionChecks.every(c, transitions, transitionEvery);
         c.done();
+    }
+
+    /** A spec without transitions. */
+    public GdSpec(Integer steps, Double stepSize, Double gradClip, List<Double> clamp) {
+        this(steps, stepSize, gradClip, clamp, null, null);
     }
 
     /** The same dynamics as a {@code langevin} spec with {@code noise: 0}. */

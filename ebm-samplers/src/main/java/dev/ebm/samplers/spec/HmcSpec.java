@@ -2,6 +2,7 @@ package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
 import dev.ebm.api.spec.SamplerSpec;
+import dev.ebm.api.spec.TransitionSpec;
 import java.util.List;
 
 /**
@@ -14,9 +15,11 @@ import java.util.List;
  * @param leapfrogSteps leapfrog steps per trajectory (default 10)
  * @param clamp a box [low, high] for every coordinate; trajectories ending outside it are rejected, or null
  * @param adapt step-size adaptation in warm-up (default target 0.65), or null for a fixed step
+ * @param transitions applied to the chains after every {@code transitionEvery}-th step (default none)
+ * @param transitionEvery required with {@code transitions}
  */
-public record HmcSpec(Integer steps, Double stepSize, Integer leapfrogSteps, List<Double> clamp, StepAdapt adapt)
-        implements SamplerSpec {
+public record HmcSpec(Integer steps, Double stepSize, Integer leapfrogSteps, List<Double> clamp, StepAdapt adapt,
+        List<TransitionSpec> transitions, Integer transitionEvery) implements SamplerSpec {
 
     /** A common HMC acceptance target (Beskos et al. 2013: 0.651 is optimal as the dimension grows). */
     public static final double DEFAULT_TARGET = 0.65;
@@ -28,6 +31,13 @@ public record HmcSpec(Integer steps, Double stepSize, Integer leapfrogSteps, Lis
         leapfrogSteps = c.positive("leapfrogSteps", leapfrogSteps, 10);
         clamp = c.interval("clamp", clamp);
         adapt = StepAdapt.resolve(adapt, c, steps, DEFAULT_TARGET);
+        transitions = TransitionChecks.list(c, transitions);
+        transitionEvery = TransitionChecks.every(c, transitions, transitionEvery);
         c.done();
+    }
+
+    /** A spec without transitions. */
+    public HmcSpec(Integer steps, Double stepSize, Integer leapfrogSteps, List<Double> clamp, StepAdapt adapt) {
+        this(steps, stepSize, leapfrogSteps, clamp, adapt, null, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
 import dev.ebm.api.spec.SamplerSpec;
+import dev.ebm.api.spec.TransitionSpec;
 import java.util.List;
 
 /**
@@ -19,9 +20,12 @@ import java.util.List;
  * @param gradClip clip each element of ∇E to [−c, c] in the drift, or null for none
  * @param clamp a box [low, high] for every coordinate; proposals outside it are rejected, or null
  * @param adapt step-size adaptation in warm-up (default target 0.574), or null for a fixed step
+ * @param transitions applied to the chains after every {@code transitionEvery}-th step (default none)
+ * @param transitionEvery required with {@code transitions}
  */
 public record MalaSpec(Integer steps, Double epsilon, Double stepSize, Double noise, Double gradClip,
-        List<Double> clamp, StepAdapt adapt) implements SamplerSpec {
+        List<Double> clamp, StepAdapt adapt, List<TransitionSpec> transitions, Integer transitionEvery)
+        implements SamplerSpec {
 
     /** The asymptotically optimal MALA acceptance rate (Roberts &amp; Rosenthal 1998). */
     public static final double DEFAULT_TARGET = 0.574;
@@ -49,7 +53,15 @@ public record MalaSpec(Integer steps, Double epsilon, Double stepSize, Double no
         gradClip = c.positive("gradClip", gradClip, null);
         clamp = c.interval("clamp", clamp);
         adapt = StepAdapt.resolve(adapt, c, steps, DEFAULT_TARGET);
+        transitions = TransitionChecks.list(c, transitions);
+        transitionEvery = TransitionChecks.every(c, transitions, transitionEvery);
         c.done();
+    }
+
+    /** A spec without transitions. */
+    public MalaSpec(Integer steps, Double epsilon, Double stepSize, Double noise, Double gradClip,
+            List<Double> clamp, StepAdapt adapt) {
+        this(steps, epsilon, stepSize, noise, gradClip, clamp, adapt, null, null);
     }
 
     /** The drift step size h: ε²/2 or {@code stepSize}. */

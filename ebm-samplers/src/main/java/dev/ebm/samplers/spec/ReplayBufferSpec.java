@@ -2,6 +2,7 @@ package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
 import dev.ebm.api.spec.NegativeSourceSpec;
+import dev.ebm.api.spec.TransitionSpec;
 import java.util.List;
 
 /**
@@ -17,9 +18,11 @@ import java.util.List;
  * @param std standard deviation of the Gaussian init (default 1)
  * @param low lower end of the uniform init, or null for the data's box
  * @param high upper end of the uniform init, or null for the data's box
+ * @param transitions applied, in order, to the chains a draw takes from the buffer (not to fresh inits or data
+ *     restarts), e.g. data augmentation of persistent chains (default none)
  */
 public record ReplayBufferSpec(Integer capacity, String policy, String init, Double reinit, Double resetToData,
-        Double std, Double low, Double high) implements NegativeSourceSpec {
+        Double std, Double low, Double high, List<TransitionSpec> transitions) implements NegativeSourceSpec {
     public static final List<String> POLICIES = List.of("fifo", "reservoir");
     public static final List<String> INITS = List.of("data", "gaussian", "uniform");
 
@@ -36,6 +39,13 @@ public record ReplayBufferSpec(Integer capacity, String policy, String init, Dou
         }
         std = c.positive("std", std, 1.0);
         InitChecks.range(c, low, high);
+        transitions = TransitionChecks.list(c, transitions);
         c.done();
+    }
+
+    /** A buffer without transitions. */
+    public ReplayBufferSpec(Integer capacity, String policy, String init, Double reinit, Double resetToData,
+            Double std, Double low, Double high) {
+        this(capacity, policy, init, reinit, resetToData, std, low, high, null);
     }
 }

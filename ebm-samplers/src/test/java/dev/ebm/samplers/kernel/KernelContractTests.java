@@ -1,12 +1,21 @@
 package dev.ebm.samplers.kernel;
 
+import dev.ebm.api.ChainState;
+import dev.ebm.api.Rng;
 import dev.ebm.api.SamplerKernel;
+import dev.ebm.api.Target;
 import dev.ebm.samplers.spec.GdSpec;
 import dev.ebm.samplers.spec.HmcSpec;
 import dev.ebm.samplers.spec.LangevinSpec;
 import dev.ebm.samplers.spec.MalaSpec;
+import dev.ebm.samplers.spec.ReplicaExchangeSpec;
+import dev.ebm.testkit.DiagonalGaussian;
 import dev.ebm.testkit.SamplerKernelContract;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The testkit's sampler contract applied to every kernel of this module. */
 class KernelContractTests {
@@ -136,6 +145,60 @@ class KernelContractTests {
         @Override
         protected boolean stochastic() {
             return false;
+        }
+    }
+
+    /**
+     * Replica exchange with MALA inside on the ladder [1, 2, 4], swapping at every step. Its exact-stationarity
+     * test starts every replica at exact draws of its own tempered target N(μ, T·diag σ²), the stationary
+     * distribution of the joint chain.
+     */
+    @Nested
+    class ReplicaExchange extends SamplerKernelContract {
+        static final List<Double> LADDER = List.of(1.0, 2.0, 4.0);
+
+        @Override
+        protected SamplerKernel kernel() {
+            return kernelWithStepSize(0.9);
+        }
+
+        @Override
+        protected boolean metropolisAdjusted() {
+            return true;
+        }
+
+        /** h is the inner MALA's ε. */
+        @Override
+        protected SamplerKernel kernelWithStepSize(double h) {
+            MalaSpec inner = new MalaSpec(10, h, null, null, null, null, null);
+            return new ReplicaExchangeKernel(new ReplicaExchangeSpec(10, LADDER, null, null, inner, 1, null, null),
+                    new MalaKernel(inner));
+        }
+
+        @Override
+        protected double[] stepSizeGrid() {
+            return new double[] {0.1, 0.5, 1.0, 1.5, 2.0};
+        }
+
+        @Override
+        protected int settleSteps() {
+            return 30;
+        }
+
+        @Override
+        protected ChainState stationaryStart(SamplerKernel kernel, Target target, DiagonalGaussian g, Rng rng,
+                int n) {
+            List<INDArray> starts = new ArrayList<>();
+            for (double t : LADDER) {
+                double[] mean = new double[g.dim()];
+                double[] std = new double[g.dim()];
+                for (int j = 0; j < g.dim(); j++) {
+                    mean[j] = g.mean(j);
+                    std[j] = g.std(j) * Math.sqrt(t);
+                }
+                starts.add(new DiagonalGaussian(mean, std, g.dim()).sample(rng, n, DataType.DOUBLE));
+            }
+            return ((ReplicaExchangeKernel) kernel).init(target, starts);
         }
     }
 }

@@ -1,0 +1,289 @@
+package dev.ebm.samplers.negatives;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ebm.api.Box;
+import dev.ebm.api.NegativeSource;
+import dev.ebm.api.Rng;
+import dev.ebm.api.plugin.PluginContext;
+import dev.ebm.api.spec.NegativeSourceSpec;
+import dev.ebm.samplers.Fixtures;
+import dev.ebm.testkit.Stats;
+import java.util.Arrays;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The negative sources do what the spec says: {@code noise} draws fresh uniform (data box or given range) or
+ * Gaussian starts, {@code data} starts at the data batch, and {@code replay-buffer} mixes data restarts, fresh
+ * inits and buffer draws at the declared rates, keeps the newest samples (fifo) or a uniform sample of all it
+ * has seen (reservoir), and applies its transitions to the buffer draws only.
+ */
+class NegativeSourcesTest {
+    static final int N = 20_000;
+    static final double ALPHA = 1e-3;
+    static final Box BOX = new Box(new double[] {-1, 0}, new double[] {3, 2});
+
+    static NegativeSource source(String json, long dim, Box bounds) {
+        PluginContext c = new PluginContext(DataType.DOUBLE, new long[] {dim}, bounds, Fixtures.REGISTRY, new Rng(0));
+        return Fixtures.REGISTRY.create(Fixtures.spec(json, NegativeSourceSpec.class), c);
+    }
+
+    static INDArray constant(int n, long dim, double v) {
+        return Nd4j.valueArrayOf(new long[] {n, dim}, v, DataType.DOUBLE);
+    }
+
+    // ------------------------------------------------------------------------------------------------ noise, data
+
+    @Test
+    void noiseIsUniformOverTheDataBoxOrTheGivenRangeAndFreshEveryTime() {
+        NegativeSource box = source("{\"type\":\"noise\"}", 2, BOX);
+        NegativeSource range = source("{\"type\":\"noise\",\"low\":-5,\"high\":5}", 2, BOX);
+        assertThat(box.persistent()).isFalse();
+        Rng rng = new Rng(1);
+        INDArray a = box.draw(N, null, rng);
+        INDArray b = box.draw(N, null, rng);
+        INDArray r = range.draw(N, null, rng);
+        for (int j = 0; j < 2; j++) {
+            Stats.Ks ks = Stats.ks(Stats.column(a, j),
+                    UniformContinuousDistribution.of(BOX.low()[j], BOX.high()[j])::cumulativeProbability);
+            Stats.Ks ksRange = Stats.ks(Stats.column(r, j),
+                    UniformContinuousDistribution.of(-5, 5)::cumulativeProbability);
+            Stats.Ks wrong = Stats.ks(Stats.column(a, j), UniformContinuousDistribution.of(-5, 5)::cumulativeProbability);
+            System.out.printf("[negatives] noise uniform, coordinate %d: data box %s; low/high %s%n", j, ks, ksRange);
+            assertThat(ks.p()).isGreaterThan(ALPHA);
+            assertThat(ksRange.p()).isGreaterThan(ALPHA);
+            assertThat(wrong.p()).isLessThan(ALPHA);
+        }
+        assertThat(Stats.column(b, 0)).isNotEqualTo(Stats.column(a, 0));
+    }
+
+    @Test
+    void noiseIsGaussianWithTheGivenStd() {
+        NegativeSource g = source("{\"type\":\"noise\",\"init\":\"gaussian\",\"std\":0.7}", 3, null);
+        INDArray x = g.draw(N, null, new Rng(2));
+        assertThat(x.shape()).containsExactly(N, 3);
+        for (int j = 0; j < 3; j++) {
+            Stats.Ks ks = Stats.ks(Stats.column(x, j), NormalDistribution.of(0, 0.7)::cumulativeProbability);
+            assertThat(ks.p()).as("coordinate " + j + ": " + ks).isGreaterThan(ALPHA);
+        }
+    }
+
+    @Test
+    void dataStartsAtTheBatchAndCyclesThroughIt() {
+        NegativeSource d = source("{\"type\":\"data\"}", 2, BOX);
+        assertThat(d.persistent()).isFalse();
+        INDArray batch = new Rng(3).normal(DataType.DOUBLE, 64, 2);
+        double[] before = values(batch);
+        INDArray same = d.draw(64, batch, new Rng(4));
+        assertThat(values(same)).isEqualTo(before);
+        same.addi(1);
+        assertThat(values(batch)).as("the batch after its copy was changed").isEqualTo(before);
+        INDArray more = d.draw(150, batch, new Rng(4));
+        for (int i = 0; i < 150; i++) {
+            assertThat(more.getRow(i).toDoubleVector()).isEqualTo(batch.getRow(i % 64).toDoubleVector());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ replay buffer
+
+    /** Where each drawn row came from, with a buffer full of 100s, data of −100s and a uniform init on [0, 1). */
+    static long[] origins(INDArray x) {
+        long[] c = new long[3];
+        for (double v : Stats.column(x, 0)) {
+            c[v == -100 ? 0 : v == 100 ? 2 : 1]++;
+            assertThat(v == -100 || v == 100 || (v >= 0 && v < 1)).as("value " + v).isTrue();
+        }
+        return c;
+    }
+
+    /**
+     * Data restarts, fresh inits and buffer draws come at the rates resetToData, reinit and the rest (chi-square,
+     * p > 1e-3), and the same counts are rejected against the rates swapped (p < 1e-3). While the buffer is empty
+     * the buffer's share goes to the init.
+     */
+    @Test
+    void drawsMixDataInitAndBufferAtTheDeclaredRates() {
+        NegativeSource rb = source("{\"type\":\"replay-buffer\",\"capacity\":1000,\"reinit\":0.2,\"resetToData\":0.1,"
+                + "\"low\":0,\"high\":1}", 1, null);
+        assertThat(rb.persistent()).isTrue();
+        Rng rng = new Rng(5);
+        INDArray data = constant(32, 1, -100);
+        long[] empty = origins(rb.draw(N, data, rng));
+        Stats.ChiSquare e = Stats.chiSquare(new long[] {empty[0], empty[1]}, new double[] {0.1, 0.9});
+        assertThat(empty[2]).isZero();
+        rb.accept(constant(1000, 1, 100), rng);
+        long[] full = origins(rb.draw(N, data, rng));
+        Stats.ChiSquare c = Stats.chiSquare(full, new double[] {0.1, 0.2, 0.7});
+        Stats.ChiSquare swapped = Stats.chiSquare(full, new double[] {0.2, 0.1, 0.7});
+        System.out.printf("[negatives] replay-buffer reinit 0.2, resetToData 0.1: empty buffer %s (%s); full buffer "
+                + "data/init/buffer %s (%s); against swapped rates %s%n", Arrays.toString(empty), e,
+                Arrays.toString(full), c, swapped);
+        assertThat(e.p()).isGreaterThan(ALPHA);
+        assertThat(c.p()).isGreaterThan(ALPHA);
+        assertThat(swapped.p()).isLessThan(ALPHA);
+    }
+
+    /** Buffer draws pick stored rows uniformly: 20,000 draws over 1,000 stored ids, chi-square on 20 id bins. */
+    @Test
+    void bufferDrawsAreUniformOverTheStoredRows() {
+        NegativeSource rb = source("{\"type\":\"replay-buffer\",\"capacity\":1000,\"reinit\":0}", 1, BOX);
+        Rng rng = new Rng(6);
+        rb.accept(ids(0, 1000), rng);
+        long[] bins = new long[20];
+        for (double v : Stats.column(rb.draw(N, null, rng), 0)) {
+            assertThat(v).isBetween(0.0, 999.0).isEqualTo(Math.rint(v));
+            bins[(int) v / 50]++;
+        }
+        double[] p = new double[20];
+        Arrays.fill(p, 0.05);
+        Stats.ChiSquare c = Stats.chiSquare(bins, p);
+        System.out.printf("[negatives] replay-buffer draws over 1000 stored ids: %s%n", c);
+        assertThat(c.p()).isGreaterThan(ALPHA);
+    }
+
+    @Test
+    void fifoKeepsTheNewestSamples() {
+        NegativeSource rb = source("{\"type\":\"replay-buffer\",\"capacity\":100,\"policy\":\"fifo\"}", 1, BOX);
+        Rng rng = new Rng(7);
+        for (int b = 0; b < 7; b++) {
+            rb.accept(ids(30 * b, 30), rng);
+        }
+        double[] kept = rb.state().get("samples").reshape(100).toDoubleVector();
+        Arrays.sort(kept);
+        double[] expected = new double[100];
+        for (int i = 0; i < 100; i++) {
+            expected[i] = 110 + i;
+        }
+        assertThat(kept).isEqualTo(expected);
+    }
+
+    /**
+     * Reservoir sampling keeps a uniform sample of every end point ever accepted: 10,000 ids accepted in batches of
+     * 250 into a buffer of 500, ten times with different seeds; the kept ids' insertion ages, in 10 bins of 1,000,
+     * must be uniform (chi-square, p > 1e-3). FIFO under the same protocol keeps only the last bin and fails the
+     * same test.
+     */
+    @Test
+    void reservoirKeepsAUniformSampleOfEverythingSeen() {
+        long[] reservoir = ages("reservoir");
+        long[] fifo = ages("fifo");
+        double[] p = new double[10];
+        Arrays.fill(p, 0.1);
+        Stats.ChiSquare r = Stats.chiSquare(reservoir, p);
+        Stats.ChiSquare f = Stats.chiSquare(fifo, p);
+        System.out.printf("[negatives] insertion ages kept by reservoir %s: %s; by fifo %s: %s%n",
+                Arrays.toString(reservoir), r, Arrays.toString(fifo), f);
+        assertThat(r.p()).isGreaterThan(ALPHA);
+        assertThat(f.p()).isLessThan(ALPHA);
+    }
+
+    private static long[] ages(String policy) {
+        long[] bins = new long[10];
+        for (int seed = 0; seed < 10; seed++) {
+            NegativeSource rb = source("{\"type\":\"replay-buffer\",\"capacity\":500,\"policy\":\"" + policy + "\"}",
+                    1, BOX);
+            Rng rng = new Rng(100 + seed);
+            for (int b = 0; b < 40; b++) {
+                rb.accept(ids(250 * b, 250), rng);
+            }
+            var state = rb.state();
+            if (policy.equals("reservoir")) {
+                assertThat(state.get("counters").toLongVector()).containsExactly(500, 0, 10_000);
+            }
+            for (double v : state.get("samples").reshape(500).toDoubleVector()) {
+                bins[(int) v / 1000]++;
+            }
+        }
+        return bins;
+    }
+
+    /** A data init restarts chains at rows of the batch; a Gaussian init draws N(0, std²). */
+    @Test
+    void initFromDataOrGaussianFillsTheNonBufferRows() {
+        INDArray data = ids(0, 50).addi(1000);
+        NegativeSource fromData = source("{\"type\":\"replay-buffer\",\"init\":\"data\",\"reinit\":0.3}", 1, BOX);
+        Rng rng = new Rng(8);
+        fromData.accept(constant(100, 1, -7), rng);
+        long fromBatch = 0;
+        long[] rows = new long[50];
+        for (double v : Stats.column(fromData.draw(N, data, rng), 0)) {
+            assertThat(v == -7 || (v >= 1000 && v < 1050 && v == Math.rint(v))).as("value " + v).isTrue();
+            if (v != -7) {
+                fromBatch++;
+                rows[(int) v - 1000]++;
+            }
+        }
+        double p = org.apache.commons.statistics.inference.BinomialTest.withDefaults()
+                .test(N, (int) fromBatch, 0.3).getPValue();
+        double[] uniform = new double[50];
+        Arrays.fill(uniform, 0.02);
+        Stats.ChiSquare c = Stats.chiSquare(rows, uniform);
+        System.out.printf("[negatives] init data, reinit 0.3: %d of %d from the batch (binomial p = %.3g), rows %s%n",
+                fromBatch, N, p, c);
+        assertThat(p).isGreaterThan(ALPHA);
+        assertThat(c.p()).isGreaterThan(ALPHA);
+
+        NegativeSource gauss = source("{\"type\":\"replay-buffer\",\"init\":\"gaussian\",\"std\":2}", 1, BOX);
+        Stats.Ks ks = Stats.ks(Stats.column(gauss.draw(N, null, rng), 0),
+                NormalDistribution.of(0, 2)::cumulativeProbability);
+        assertThat(ks.p()).as("empty buffer with a gaussian init: " + ks).isGreaterThan(ALPHA);
+    }
+
+    /**
+     * Transitions act on the rows taken from the buffer only: with a {@code noise} transition of std 0.5, buffer
+     * rows are 100 + N(0, 0.25) (KS), data restarts stay exactly −100 and fresh inits stay in [0, 1).
+     */
+    @Test
+    void transitionsApplyToBufferDrawsOnly() {
+        NegativeSource rb = source("{\"type\":\"replay-buffer\",\"capacity\":1000,\"reinit\":0.2,\"resetToData\":0.1,"
+                + "\"low\":0,\"high\":1,\"transitions\":[{\"type\":\"noise\",\"std\":0.5}]}", 1, null);
+        Rng rng = new Rng(9);
+        rb.accept(constant(1000, 1, 100), rng);
+        double[] v = Stats.column(rb.draw(N, constant(32, 1, -100), rng), 0);
+        double[] moved = Arrays.stream(v).filter(x -> x > 50).map(x -> x - 100).toArray();
+        long data = Arrays.stream(v).filter(x -> x == -100).count();
+        long init = Arrays.stream(v).filter(x -> x >= 0 && x < 1).count();
+        assertThat(moved.length + data + init).isEqualTo(N);
+        Stats.Ks ks = Stats.ks(moved, NormalDistribution.of(0, 0.5)::cumulativeProbability);
+        System.out.printf("[negatives] transitions on buffer draws: %d moved rows %s; %d data, %d init rows intact%n",
+                moved.length, ks, data, init);
+        assertThat(ks.p()).isGreaterThan(ALPHA);
+        assertThat(Stats.chiSquare(new long[] {data, init, moved.length}, new double[] {0.1, 0.2, 0.7}).p())
+                .isGreaterThan(ALPHA);
+    }
+
+    @Test
+    void aRestoredBufferDrawsLikeTheOriginal() {
+        String json = "{\"type\":\"replay-buffer\",\"capacity\":300,\"policy\":\"reservoir\",\"reinit\":0.1}";
+        NegativeSource a = source(json, 2, BOX);
+        Rng rng = new Rng(10);
+        for (int b = 0; b < 5; b++) {
+            a.accept(rng.normal(DataType.DOUBLE, 100, 2), rng);
+        }
+        NegativeSource b = source(json, 2, BOX);
+        b.restore(a.state());
+        assertThat(values(b.draw(500, null, new Rng(11)))).isEqualTo(values(a.draw(500, null, new Rng(11))));
+        INDArray more = new Rng(12).normal(DataType.DOUBLE, 100, 2);
+        a.accept(more, new Rng(13));
+        b.accept(more, new Rng(13));
+        assertThat(values(b.state().get("samples"))).isEqualTo(values(a.state().get("samples")));
+    }
+
+    /** Rows with the values start, start + 1, …, as {@code [n, 1]}. */
+    static INDArray ids(int start, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = start + i;
+        }
+        return Nd4j.createFromArray(v).reshape(n, 1);
+    }
+
+    static double[] values(INDArray a) {
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+}
