@@ -19,6 +19,7 @@ module dev.ebm.runner {
     opens dev.ebm.runner.train to com.google.guice, com.fasterxml.jackson.databind;
     opens dev.ebm.runner.optim to com.fasterxml.jackson.databind, dev.ebm.api;
     opens dev.ebm.runner.bench to com.fasterxml.jackson.databind;
+    opens dev.ebm.runner.sample to com.fasterxml.jackson.databind;
 
     provides dev.ebm.api.plugin.OptimizerProvider with dev.ebm.runner.optim.AdamProvider;
 }
