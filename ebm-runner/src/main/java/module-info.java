@@ -1,4 +1,7 @@
-/** The command line: spec loading, the training loop, checkpoints, metrics, plots, evaluation and benchmarks. */
+/**
+ * The command line: spec loading, the training loop, sampling with convergence diagnostics, checkpoints, metrics,
+ * plots, evaluation and benchmarks.
+ */
 module dev.ebm.runner {
     requires dev.ebm.api;
     requires com.google.guice;
@@ -19,7 +22,6 @@ module dev.ebm.runner {
     opens dev.ebm.runner.train to com.google.guice, com.fasterxml.jackson.databind;
     opens dev.ebm.runner.optim to com.fasterxml.jackson.databind, dev.ebm.api;
     opens dev.ebm.runner.bench to com.fasterxml.jackson.databind;
-    opens dev.ebm.runner.sample to com.fasterxml.jackson.databind;
 
     provides dev.ebm.api.plugin.OptimizerProvider with dev.ebm.runner.optim.AdamProvider;
 }

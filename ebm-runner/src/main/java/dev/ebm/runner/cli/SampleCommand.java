@@ -37,7 +37,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A spec file, a run directory or a checkpoint.")
     Path source;
 
-    @Option(names = "--chains", paramLabel = "N", defaultValue = "1000", description = "Chains (default ${DEFAULT-VALUE}).")
+    @Option(names = "--chains", paramLabel = "N", defaultValue = "1000",
+            description = "Chains (default ${DEFAULT-VALUE}).")
     int chains;
 
     @Option(names = "--steps", paramLabel = "K", description = "Steps per chain (default: the sampler's 'steps'); "

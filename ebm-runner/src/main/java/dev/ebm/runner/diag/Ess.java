@@ -63,7 +63,8 @@ final class Ess {
             }
         }
         double sum = 0;
-        for (int k = 0; k < maxT; k++) {
+        // lags 0 .. maxT − 1; at least lag 0 (so that chains of at most 5 draws get τ̂ = 2, as in Stan and posterior)
+        for (int k = 0; k < Math.max(maxT, 1); k++) {
             sum += rho[k];
         }
         double total = (double) m * n;

@@ -126,6 +126,10 @@ public final class SampleRun {
                 : "", registry.typeOf(spec.energy()), samplerType, registry.typeOf(spec.negatives()), opt.chains(),
                 steps, burn, thin, dir);
 
+        if (burn < Math.min(setup.kernel.warmupSteps(), steps)) {
+            out.printf("note: --burn %d is shorter than the sampler's adaptation warm-up (%d steps): the diagnostics "
+                    + "include steps whose step size was still changing%n", burn, setup.kernel.warmupSteps());
+        }
         Rng root = new Rng(spec.seed()).fork(-3);
         Rng startRng = root.split();
         DataSource data = setup.data;

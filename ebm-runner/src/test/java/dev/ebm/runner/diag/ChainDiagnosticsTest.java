@@ -156,6 +156,12 @@ class ChainDiagnosticsTest {
     }
 
     @Test
+    void chainsTooShortForAnAutocorrelationEstimateGetHalfTheirDraws() {
+        // 4 chains of 10 draws split into 8 of 5: no lag pair fits, τ̂ = 2 (Stan and posterior do the same)
+        assertThat(ChainDiagnostics.bulkEss(ar1(4, 10, 0.5, 8))).isEqualTo(20.0);
+    }
+
+    @Test
     void tooShortConstantOrDivergedDrawsGiveNaN() {
         assertThat(ChainDiagnostics.rhat(new double[][] {{1, 2, 3}, {2, 3, 4}})).isNaN();
         assertThat(ChainDiagnostics.bulkEss(new double[][] {{1, 1, 1, 1}, {1, 1, 1, 1}})).isNaN();

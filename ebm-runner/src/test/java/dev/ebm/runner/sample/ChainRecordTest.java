@@ -73,4 +73,22 @@ class ChainRecordTest {
         assertThat(middle).isCloseTo((int) Math.round(255 * 6 / 14.03), org.assertj.core.api.Assertions.within(1));
         assertThat(last).isGreaterThanOrEqualTo(254);
     }
+
+    @Test
+    void twoDimensionalPathsAreCutToAboutThreeWidthsOfTheSamples() {
+        double[][] finals = {{-2, -2}, {2, 2}}; // width 4
+        assertThat(ChainPictures.pathWindow(List.<double[][]>of(walk(500, 0.1)), finals)).isEqualTo(100); // 121, capped
+        assertThat(ChainPictures.pathWindow(List.<double[][]>of(walk(500, 1.0)), finals)).isEqualTo(13);
+        assertThat(ChainPictures.pathWindow(List.<double[][]>of(walk(500, 10.0)), finals)).isEqualTo(10);
+        assertThat(ChainPictures.pathWindow(List.<double[][]>of(walk(6, 1.0)), finals)).isEqualTo(6);
+    }
+
+    /** A path of n points moving {@code step} along x0 at every step. */
+    private static double[][] walk(int n, double step) {
+        double[][] p = new double[n][];
+        for (int j = 0; j < n; j++) {
+            p[j] = new double[] {j * step, 0};
+        }
+        return p;
+    }
 }

@@ -54,7 +54,8 @@ class SampleCommandTest {
         Result r = ebm("sample", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no such file or directory: " + tmp.resolve("nope.yaml"))
-                .contains("SOURCE must be a spec file (YAML or JSON), a run directory").contains("checkpoint directory");
+                .contains("SOURCE must be a spec file (YAML or JSON), a run directory")
+                .contains("checkpoint directory");
         assertThat(tmp.resolve("o")).doesNotExist();
     }
 
