@@ -1,4 +1,7 @@
-/** The command line: spec loading, the training loop, checkpoints, metrics, plots, evaluation and benchmarks. */
+/**
+ * The command line: spec loading, the training loop, sampling with convergence diagnostics, checkpoints, metrics,
+ * plots, evaluation and benchmarks.
+ */
 module dev.ebm.runner {
     requires dev.ebm.api;
     requires com.google.guice;

@@ -16,4 +16,19 @@ done
 for f in spec.resolved.yaml metrics.jsonl provenance.json eval.json plots/loss.png plots/density.png; do
   [[ -s "$tmp/run/$f" ]] || { echo "launcher smoke test: $f missing"; cat "$tmp/log"; exit 1; }
 done
+# sample: from a sample-only spec (analytic energy), then from the run just trained (its latest checkpoint)
+"$root/bin/ebm" sample "$root/examples/sample/gaussian-mixture-mala.yaml" --chains 50 --steps 40 \
+  --out "$tmp/sample" > "$tmp/sample.log" 2>&1 \
+  || { echo "launcher smoke test: sample (spec) failed:"; cat "$tmp/sample.log"; exit 1; }
+"$root/bin/ebm" sample "$tmp/run" --chains 20 --steps 8 --out "$tmp/sample-run" > "$tmp/sample-run.log" 2>&1 \
+  || { echo "launcher smoke test: sample (run directory) failed:"; cat "$tmp/sample-run.log"; exit 1; }
+for d in sample sample-run; do
+  for f in samples.npy chain.png info.json; do
+    [[ -s "$tmp/$d/$f" ]] || { echo "launcher smoke test: $d/$f missing"; cat "$tmp/$d.log"; exit 1; }
+  done
+  for key in '"rhat" : {' '"ess" : {' '"energy" : ' '"x0" : ' '"x1" : ' '"accept_rate" : ' '"wall_s" : '; do
+    grep -qF -- "$key" "$tmp/$d/info.json" \
+      || { echo "launcher smoke test: $d/info.json lacks $key:"; cat "$tmp/$d/info.json"; exit 1; }
+  done
+done
 echo "launcher smoke test passed"

@@ -23,6 +23,15 @@ public interface EnergyFunction {
      */
     Tensor energy(Tensor x, ParameterSet params);
 
+    /**
+     * The shape of one sample when the energy itself defines it (an analytic density's dimension, e.g. {@code [2]}
+     * for a 2-D Gaussian), or null when the run's data decides it (networks take their input size from the data).
+     * {@code bin/ebm sample} uses it for specs without data.
+     */
+    default long[] sampleShape() {
+        return null;
+    }
+
     /** Energies with this energy's own trainable parameters. */
     default Tensor energy(Tensor x) {
         return energy(x, parameters());

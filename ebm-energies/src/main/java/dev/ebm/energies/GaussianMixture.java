@@ -45,6 +45,12 @@ public final class GaussianMixture implements EnergyFunction {
         return dim;
     }
 
+    /** {@code [dim]}: samples are vectors of the density's dimension. */
+    @Override
+    public long[] sampleShape() {
+        return new long[] {dim};
+    }
+
     @Override
     public ParameterSet parameters() {
         return ParameterSet.empty();

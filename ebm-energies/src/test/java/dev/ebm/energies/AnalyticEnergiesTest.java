@@ -171,6 +171,14 @@ class AnalyticEnergiesTest {
     }
 
     @Test
+    void analyticEnergiesDefineTheirSampleShapeWithoutData() {
+        assertThat(energy("{\"type\":\"gaussian\",\"mean\":[1.0,-2.0,0.5]}").sampleShape()).containsExactly(3);
+        assertThat(energy("{\"type\":\"gaussian-mixture\",\"weights\":[0.3,0.7],\"means\":[[-2.0],[2.0]],"
+                + "\"stds\":[0.5,0.5]}").sampleShape()).containsExactly(1);
+        assertThat(energy("{\"type\":\"mlp\",\"hidden\":[4]}", 2).sampleShape()).isNull();
+    }
+
+    @Test
     void wrongSampleSizesAreReported() {
         assertThatThrownBy(() -> energy("{\"type\":\"gaussian\",\"mean\":[0,0]}", 3))
                 .isInstanceOf(SpecException.class)

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import dev.ebm.runner.cli.BenchCommand;
 import dev.ebm.runner.cli.ExplainCommand;
 import dev.ebm.runner.cli.PluginsCommand;
+import dev.ebm.runner.cli.SampleCommand;
 import dev.ebm.runner.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 /** {@code bin/ebm}: the command line of the framework. */
 @Command(name = "ebm", mixinStandardHelpOptions = true, version = "ebm 0.1.0",
         description = "Train and study energy-based models with MCMC.",
-        subcommands = {TrainCommand.class, ExplainCommand.class, PluginsCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, ExplainCommand.class, PluginsCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -40,4 +40,17 @@ public record ExperimentSpec(String name, Long seed, String dtype, DataSpec data
         c.check(objective != null && !objective.isEmpty(), "objective", "needs at least one term");
         return c.problems();
     }
+
+    /** What {@code bin/ebm sample} needs and this spec lacks: an energy and a sampler. */
+    public List<SpecProblem> samplingProblems() {
+        Checks c = new Checks();
+        if (energy == null) {
+            c.fail("energy", "is required for sampling, e.g. {type: gaussian-mixture, weights: [0.5, 0.5], "
+                    + "means: [[-2, 0], [2, 0]], stds: [0.5, 0.5]}");
+        }
+        if (sampler == null) {
+            c.fail("sampler", "is required for sampling, e.g. {type: mala, steps: 1000, epsilon: 0.5}");
+        }
+        return c.problems();
+    }
 }

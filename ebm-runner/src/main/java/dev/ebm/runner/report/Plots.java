@@ -169,7 +169,7 @@ public final class Plots {
         return chart;
     }
 
-    private static void styleLines(XYPlot plot) {
+    static void styleLines(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -178,7 +178,7 @@ public final class Plots {
         }
     }
 
-    private static void writeSideBySide(Path png, JFreeChart left, JFreeChart right) {
+    static void writeSideBySide(Path png, JFreeChart left, JFreeChart right) {
         BufferedImage img = new BufferedImage(2 * W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         left.draw(g, new Rectangle2D.Double(0, 0, W, H));
@@ -187,11 +187,11 @@ public final class Plots {
         save(img, png);
     }
 
-    private static void write(Path png, JFreeChart chart, int w, int h) {
+    static void write(Path png, JFreeChart chart, int w, int h) {
         save(chart.createBufferedImage(w, h), png);
     }
 
-    private static void save(BufferedImage img, Path png) {
+    static void save(BufferedImage img, Path png) {
         try {
             Files.createDirectories(png.getParent());
             ImageIO.write(img, "png", png.toFile());

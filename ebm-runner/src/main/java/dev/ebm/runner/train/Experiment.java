@@ -60,7 +60,7 @@ public final class Experiment {
         this.spec = spec;
         this.dtype = dtypeOf(spec);
         Nd4j.setDefaultDataTypes(dtype, dtype);
-        Rng init = new Rng(spec.seed()).fork(-1);
+        Rng init = initRng(spec);
         PluginContext bare = new PluginContext(dtype, new long[0], null, registry, init);
         this.data = registry.create(spec.data(), bare);
         this.context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
@@ -146,6 +146,11 @@ public final class Experiment {
             out.add(registry.create(ts, context));
         }
         return List.copyOf(out);
+    }
+
+    /** The generator plugins are initialised with (network weights, data sets): stream −1 of the spec's seed. */
+    public static Rng initRng(ExperimentSpec spec) {
+        return new Rng(spec.seed()).fork(-1);
     }
 
     public static DataType dtypeOf(ExperimentSpec spec) {

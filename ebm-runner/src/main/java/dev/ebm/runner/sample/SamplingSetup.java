@@ -1,0 +1,134 @@
+package dev.ebm.runner.sample;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebm.api.DataSource;
+import dev.ebm.api.EnergyFunction;
+import dev.ebm.api.NegativeSource;
+import dev.ebm.api.Rng;
+import dev.ebm.api.SamplerKernel;
+import dev.ebm.api.plugin.PluginContext;
+import dev.ebm.api.plugin.PluginRegistry;
+import dev.ebm.api.plugin.SpecBinder;
+import dev.ebm.api.spec.ExperimentSpec;
+import dev.ebm.api.spec.NegativeSourceSpec;
+import dev.ebm.api.spec.SpecException;
+import dev.ebm.runner.train.Checkpoints;
+import dev.ebm.runner.train.Experiment;
+import java.nio.file.Path;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The plugins sampling needs, built from a spec that has at least an energy and a sampler: the data source (only
+ * when the spec has data), the energy, the negative source the chains start from and the sampler kernel. Data,
+ * objective and optimizer are not required. Without data, the energy must define the sample shape itself (the
+ * analytic energies do). Without {@code negatives}, chains start from Gaussian noise with std 1
+ * ({@link #DEFAULT_NEGATIVES}).
+ */
+public final class SamplingSetup {
+    /** Where chains start when the spec has no {@code negatives} section. */
+    public static final String DEFAULT_NEGATIVES = "{type: noise, init: gaussian, std: 1.0}";
+
+    /** The spec sampled, with the default negative source filled in. */
+    public final ExperimentSpec spec;
+    public final DataType dtype;
+    /** The data source, or null for specs without data. */
+    public final DataSource data;
+    public final EnergyFunction energy;
+    public final NegativeSource negatives;
+    public final SamplerKernel kernel;
+    /** The shape of one sample, from the data or else from the energy. */
+    public final long[] sampleShape;
+
+    private SamplingSetup(ExperimentSpec spec, PluginRegistry registry) {
+        var missing = spec.samplingProblems();
+        if (!missing.isEmpty()) {
+            throw new SpecException(missing);
+        }
+        this.spec = withDefaultNegatives(spec, registry);
+        this.dtype = Experiment.dtypeOf(spec);
+        Nd4j.setDefaultDataTypes(dtype, dtype);
+        Rng init = Experiment.initRng(spec);
+        PluginContext bare = new PluginContext(dtype, new long[0], null, registry, init);
+        this.data = spec.data() == null ? null : registry.create(spec.data(), bare);
+        PluginContext context;
+        if (data != null) {
+            context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
+            this.energy = registry.create(spec.energy(), context);
+            this.sampleShape = data.sampleShape().clone();
+        } else {
+            String type = registry.typeOf(spec.energy());
+            EnergyFunction e;
+            try {
+                e = registry.create(spec.energy(), bare);
+            } catch (SpecException ex) {
+                throw ex;
+            } catch (RuntimeException ex) {
+                e = null;
+            }
+            if (e == null || e.sampleShape() == null) {
+                throw new SpecException("data", "is required to sample the '" + type + "' energy, whose input shape "
+                        + "comes from the data; analytic energies (gaussian, gaussian-mixture) need none, and a "
+                        + "trained network is sampled from its run directory");
+            }
+            this.energy = e;
+            this.sampleShape = e.sampleShape().clone();
+            context = new PluginContext(dtype, sampleShape, null, registry, init);
+        }
+        this.negatives = registry.create(this.spec.negatives(), context);
+        this.kernel = registry.create(spec.sampler(), context);
+    }
+
+    /** Builds the plugins of {@code spec}; every spec problem is reported in one {@link SpecException}. */
+    public static SamplingSetup build(ExperimentSpec spec, PluginRegistry registry) {
+        return new SamplingSetup(spec, registry);
+    }
+
+    /** {@code spec} with {@link #DEFAULT_NEGATIVES} when it has no negative source. */
+    static ExperimentSpec withDefaultNegatives(ExperimentSpec spec, PluginRegistry registry) {
+        if (spec.negatives() != null) {
+            return spec;
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("type", "noise").put("init", "gaussian").put("std", 1.0);
+        NegativeSourceSpec noise;
+        try {
+            noise = new SpecBinder(registry).bind(node, NegativeSourceSpec.class);
+        } catch (SpecException e) {
+            throw e.under("negatives");
+        }
+        return new ExperimentSpec(spec.name(), spec.seed(), spec.dtype(), spec.data(), spec.energy(), noise,
+                spec.sampler(), spec.objective(), spec.optimizer(), spec.train());
+    }
+
+    /**
+     * Loads the energy's parameters (and the negative source's state, when saved) from a checkpoint directory.
+     *
+     * @return the checkpoint's step
+     */
+    public long load(Path checkpoint) {
+        Checkpoints.Snapshot s = new Checkpoints(checkpoint, Integer.MAX_VALUE).load(checkpoint);
+        Map<String, INDArray> params = s.parts().getOrDefault("params", Map.of());
+        energy.parameters().arrays().forEach((name, arr) -> {
+            INDArray saved = params.get(name);
+            if (saved == null) {
+                throw new SpecException("energy", "does not match the checkpoint " + checkpoint + ": it has no "
+                        + "parameter '" + name + "' (saved: " + params.keySet() + ")");
+            }
+            if (!java.util.Arrays.equals(saved.shape(), arr.shape())) {
+                throw new SpecException("energy", "does not match the checkpoint " + checkpoint + ": parameter '"
+                        + name + "' has shape " + java.util.Arrays.toString(arr.shape()) + " here and "
+                        + java.util.Arrays.toString(saved.shape()) + " there");
+            }
+            arr.assign(saved);
+        });
+        Map<String, INDArray> negativeState = s.parts().get("negatives");
+        if (negativeState != null && !negativeState.isEmpty()) {
+            negatives.restore(negativeState);
+        }
+        return s.step();
+    }
+}
