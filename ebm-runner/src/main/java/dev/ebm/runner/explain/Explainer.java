@@ -100,15 +100,18 @@ public final class Explainer {
         boolean needsChains = terms.stream().anyMatch(t -> !SAMPLE_FREE.contains(t) && !t.equals("energy-l2"));
         int steps = sampler.path("steps").asInt(-1);
         Chains chains = needsChains || !negatives.isMissingNode() ? classify(negatives, steps, reasons) : Chains.NONE;
-        if (!needsChains && chains != Chains.NONE) {
+        if (!needsChains && chains != Chains.NONE && !terms.isEmpty()) {
             reasons.add("No objective term uses the negative samples, so the chains do not affect the gradient.");
         }
-        Double temperature = sampler.isMissingNode() || !needsChains ? null : samplerTemperature(sampler, reasons, warnings);
+        Double temperature = sampler.isMissingNode() ? null : samplerTemperature(sampler, reasons, warnings);
 
         String contrastive = terms.stream().filter(CONTRASTIVE::contains).findFirst().orElse(null);
         String objectiveWords;
         String code;
-        if (contrastive == null) {
+        if (terms.isEmpty()) {
+            objectiveWords = "none: a sampling-only spec (bin/ebm sample draws from its energy; nothing is trained)";
+            code = "sample-only";
+        } else if (contrastive == null) {
             if (terms.contains("nce")) {
                 objectiveWords = "noise-contrastive estimation (a logistic classifier between data and a fixed noise "
                         + "distribution, learning log Z as a parameter)";

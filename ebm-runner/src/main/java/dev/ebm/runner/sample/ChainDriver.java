@@ -53,7 +53,7 @@ public final class ChainDriver {
         this.every = every;
         try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             ChainState s = kernel.init(target, x0);
-            this.state = new ChainState(copy(s.x()), copy(s.energy()), copy(s.grad()), s.stepSize());
+            this.state = new ChainState(copy(s.x()), copy(s.energy()), copy(s.grad()), s.stepSize(), s.internal());
         }
     }
 
@@ -77,7 +77,11 @@ public final class ChainDriver {
         if (t >= steps) {
             throw new IllegalStateException("all " + steps + " steps are taken");
         }
-        try (MemoryWorkspace ws = StepWorkspace.open("sample-step")) {
+        // A kernel with an internal part (replica exchange's hotter replicas, an annealing counter) keeps arrays
+        // this driver cannot copy out of a workspace; its steps run outside one and the GC frees their memory.
+        boolean opaque = state.internal() != null;
+        try (MemoryWorkspace ws = opaque ? Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()
+                : StepWorkspace.open("sample-step")) {
             SamplerKernel.Step step = kernel.step(target, state, rng);
             ChainState next = step.state();
             boolean warm = t < warmup;
@@ -92,12 +96,15 @@ public final class ChainDriver {
                 for (Transition tr : transitions) {
                     moved = tr.apply(moved, rng);
                 }
-                ChainState fresh = kernel.init(target, moved);
-                next = new ChainState(fresh.x(), fresh.energy(), fresh.grad(), next.stepSize());
+                next = kernel.moveTo(target, next, moved);
             }
             t++;
             observer.after(t, warm, next, step.info());
-            keep(next);
+            if (opaque) {
+                state = next;
+            } else {
+                keep(next);
+            }
         }
     }
 

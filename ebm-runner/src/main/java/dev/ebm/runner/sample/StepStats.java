@@ -22,8 +22,11 @@ public final class StepStats {
     /** The mean acceptance over chains, for kernels with a Metropolis–Hastings test. */
     public static final Reader ACCEPT_RATE = (info, out) -> out.accept("accept_rate", info.acceptRate());
 
+    /** A step's named diagnostics (replica exchange: {@code accept_rate@T=<t>}, {@code swap_rate@T=<a>:<b>}). */
+    public static final Reader DIAGNOSTICS = (info, out) -> info.diagnostics().forEach(out::accept);
+
     /** The readers {@code bin/ebm sample} uses. */
-    public static final List<Reader> DEFAULT_READERS = List.of(ACCEPT_RATE);
+    public static final List<Reader> DEFAULT_READERS = List.of(ACCEPT_RATE, DIAGNOSTICS);
 
     private final List<Reader> readers;
     private final Map<String, double[]> warm = new LinkedHashMap<>();

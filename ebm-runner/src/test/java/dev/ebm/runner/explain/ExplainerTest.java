@@ -78,6 +78,28 @@ class ExplainerTest {
     }
 
     @Test
+    void cdTermsWithChainsThatDoNotStartAtTheDataAreRefusedAndSaySo() {
+        Explanation e = explain("objective=[{type: cd-star}]");
+        assertThat(e.code()).isEqualTo("ml-persistent");
+        assertThat(codes(e)).contains("cd-without-data-chains");
+        assertThat(e.refusals()).hasSize(1);
+        assertThat(e.refusals().get(0).path()).isEqualTo("objective[0].type");
+        assertThat(e.refusals().get(0).message()).contains("needs chains started at the data")
+                .contains("maximum likelihood with persistent chains").contains("use 'ml'");
+        assertThat(explain("objective=[{type: cd-star}]", "negatives={type: data}").refusals()).isEmpty();
+        assertThat(explain("objective=[{type: cd}]", "negatives={type: replay-buffer, init: data, resetToData: 0.1}")
+                .code()).isEqualTo("persistent-cd");
+    }
+
+    @Test
+    void klAuxWithTheDu2020SignOnDataChainsIsFlagged() {
+        Explanation e = explain("objective=[{type: cd-star}, {type: kl-aux, sign: du2020}]", "negatives={type: data}");
+        assertThat(codes(e)).contains("kl-aux-sign");
+        assertThat(codes(explain("objective=[{type: cd-star}, {type: kl-aux, sign: cd}]", "negatives={type: data}")))
+                .doesNotContain("kl-aux-sign");
+    }
+
+    @Test
     void decoupledLangevinStatesItsTemperature() {
         // IGEBM: stepSize 10, noise 0.005 → T = 0.005² / 20 = 1.25e-6
         Explanation e = explain("sampler={type: langevin, steps: 60, stepSize: 10, noise: 0.005, gradClip: 0.01}");
