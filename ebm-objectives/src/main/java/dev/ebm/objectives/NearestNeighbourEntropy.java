@@ -1,6 +1,7 @@
 package dev.ebm.objectives;
 
 import dev.ebm.autodiff.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -42,24 +43,24 @@ final class NearestNeighbourEntropy {
         INDArray all = m == 0 ? xv : Nd4j.concat(0, xv, reference.castTo(xv.dataType()));
         int[] nearest = nearest(xv, all);
         // one-hot choice of each sample's neighbour: columns [0, n) are the batch, [n, n + m) the reference set
-        double[][] inBatch = new double[(int) n][(int) n];
-        double[][] inReference = m == 0 ? null : new double[(int) n][(int) m];
+        double[] inBatch = new double[(int) (n * n)];
+        double[] inReference = m == 0 ? null : new double[(int) (n * m)];
         boolean anyInBatch = false;
         for (int i = 0; i < n; i++) {
             int j = nearest[i];
             if (j < n) {
-                inBatch[i][j] = 1;
+                inBatch[(int) (i * n + j)] = 1;
                 anyInBatch = true;
             } else {
-                inReference[i][(int) (j - n)] = 1;
+                inReference[(int) (i * m + j - n)] = 1;
             }
         }
         Tensor neighbour = null;
         if (anyInBatch) {
-            neighbour = Tensor.constant(Nd4j.create(inBatch).castTo(xv.dataType())).matmul(flat);
+            neighbour = Tensor.constant(matrix(inBatch, n, n, xv.dataType())).matmul(flat);
         }
         if (m > 0) {
-            INDArray fromReference = Nd4j.gemm(Nd4j.create(inReference).castTo(xv.dataType()),
+            INDArray fromReference = Nd4j.gemm(matrix(inReference, n, m, xv.dataType()),
                     all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, n + m),
                             org.nd4j.linalg.indexing.NDArrayIndex.all()), false, false);
             Tensor c = Tensor.constant(fromReference);
@@ -70,6 +71,10 @@ final class NearestNeighbourEntropy {
         return logNn.sum().mul((double) d / n);
     }
 
+    private static INDArray matrix(double[] values, long rows, long cols, DataType dtype) {
+        return Nd4j.create(values, new long[] {rows, cols}, DataType.DOUBLE).castTo(dtype);
+    }
+
     /** For each row of {@code x}, the index in {@code all} of its nearest row other than itself (row i of all). */
     private static int[] nearest(INDArray x, INDArray all) {
         int n = (int) x.size(0);
@@ -78,14 +83,14 @@ final class NearestNeighbourEntropy {
         INDArray rr = all.mul(all).sum(1).reshape(1, k);
         // ‖x − r‖² = ‖x‖² + ‖r‖² − 2·x·r (only the ordering is used: the distance itself is recomputed exactly)
         INDArray d2 = Nd4j.gemm(x, all, false, true).muli(-2).addiColumnVector(xx).addiRowVector(rr);
-        double[][] v = d2.toDoubleMatrix();
+        double[] v = Nd4j.toFlattened('c', d2).castTo(DataType.DOUBLE).toDoubleVector();
         int[] best = new int[n];
         for (int i = 0; i < n; i++) {
             double min = Double.POSITIVE_INFINITY;
             int arg = -1;
-            for (int j = 0; j < k; j++) {
-                if (j != i && v[i][j] < min) {
-                    min = v[i][j];
+            for (int j = 0, at = i * k; j < k; j++, at++) {
+                if (j != i && v[at] < min) {
+                    min = v[at];
                     arg = j;
                 }
             }

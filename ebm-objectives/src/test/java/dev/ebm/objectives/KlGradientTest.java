@@ -62,7 +62,7 @@ class KlGradientTest {
 
     @Test
     void cdGradientIsCdStarPlusTheKlTermDifferentiatedThroughTheWholeChain() {
-        EnergyFunction e = mlp("[8,8]", 2, 21);
+        EnergyFunction e = mlp("[6,6]", 2, 21);
         SamplerKernel k = kernel(ULA);
         ObjectiveTerm cd = term("{\"type\":\"cd\",\"entropy\":{\"buffer\":10}}");
         ObjectiveTerm ml = term("{\"type\":\"ml\"}");
@@ -94,7 +94,7 @@ class KlGradientTest {
 
     @Test
     void klAuxGradientMatchesFiniteDifferencesThroughTheChain() {
-        EnergyFunction e = mlp("[8,8]", 2, 41);
+        EnergyFunction e = mlp("[6,6]", 2, 41);
         SamplerKernel k = kernel(ULA);
         ObjectiveTerm klAux = term("{\"type\":\"kl-aux\",\"backpropSteps\":" + STEPS
                 + ",\"entropy\":{\"weight\":0.7,\"buffer\":10}}");
@@ -113,7 +113,7 @@ class KlGradientTest {
 
     @Test
     void flippingTheSignFlipsTheKlGradientExactly() {
-        EnergyFunction e = mlp("[8,8]", 2, 61);
+        EnergyFunction e = mlp("[6,6]", 2, 61);
         SamplerKernel k = kernel(ULA);
         INDArray xPos = uniform(16, 2, 62);
         TrainBatch b = batch(e, k, xPos, xPos, 63, Integer.MAX_VALUE);
@@ -139,7 +139,7 @@ class KlGradientTest {
      */
     @Test
     void fewerBackpropStepsDifferentiateThroughTheLastStepsOnly() {
-        EnergyFunction e = mlp("[8,8]", 2, 81);
+        EnergyFunction e = mlp("[6,6]", 2, 81);
         int steps = 6;
         int b = 2;
         SamplerKernel k = kernel("{\"type\":\"langevin\",\"steps\":" + steps + ",\"stepSize\":0.1,\"noise\":0.1}");
