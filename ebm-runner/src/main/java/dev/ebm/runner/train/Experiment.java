@@ -64,7 +64,11 @@ public final class Experiment {
         this.negatives = registry.create(spec.negatives(), context);
         this.kernel = registry.create(spec.sampler(), context);
         this.transitions = samplerTransitions(spec.sampler(), registry, context);
-        this.transitionEvery = transitions.isEmpty() ? 0 : spec.sampler().transitionEvery();
+        Integer every = spec.sampler().transitionEvery();
+        if (!transitions.isEmpty() && (every == null || every <= 0)) {
+            throw new SpecException("sampler.transitionEvery", "must be > 0 with transitions, found " + every);
+        }
+        this.transitionEvery = transitions.isEmpty() ? 0 : every;
         this.terms = new ArrayList<>();
         ParameterSet all = energy.parameters();
         for (int i = 0; i < spec.objective().size(); i++) {
