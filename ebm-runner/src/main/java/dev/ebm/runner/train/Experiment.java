@@ -68,7 +68,11 @@ public final class Experiment {
         NegativeSource negs = spec.negatives() == null ? null : registry.create(spec.negatives(), context);
         SamplerKernel k = spec.sampler() == null ? null : registry.create(spec.sampler(), context);
         this.transitions = spec.sampler() == null ? List.of() : samplerTransitions(spec.sampler(), registry, context);
-        this.transitionEvery = transitions.isEmpty() ? 0 : spec.sampler().transitionEvery();
+        Integer every = spec.sampler() == null ? null : spec.sampler().transitionEvery();
+        if (!transitions.isEmpty() && (every == null || every <= 0)) {
+            throw new SpecException("sampler.transitionEvery", "must be > 0 with transitions, found " + every);
+        }
+        this.transitionEvery = transitions.isEmpty() ? 0 : every;
         this.terms = new ArrayList<>();
         ParameterSet all = energy.parameters();
         List<String> needing = new ArrayList<>();
