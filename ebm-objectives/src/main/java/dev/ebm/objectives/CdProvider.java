@@ -1,16 +1,12 @@
 package dev.ebm.objectives;
 
 import dev.ebm.api.ObjectiveTerm;
-import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.TrainBatch;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.objectives.spec.CdSpec;
-import java.util.List;
-import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Provides {@code cd}: contrastive divergence with its KL term, mean E_θ(x+) − mean E_θ(x−) + w·H(x_K(θ))
@@ -39,31 +35,15 @@ public final class CdProvider implements ObjectiveProvider {
     }
 
     /** CD* plus the KL term. */
-    private record Term(KlPart kl) implements ObjectiveTerm {
+    private static final class Term extends KlBackedTerm {
+        Term(KlPart kl) {
+            super(kl);
+        }
+
         @Override
         public Tensor loss(TrainBatch batch) {
             Tensor cdStar = batch.ePos().mean().sub(batch.eNeg().mean());
             return cdStar.add(kl.loss(batch));
-        }
-
-        @Override
-        public int replaySteps() {
-            return kl.replaySteps();
-        }
-
-        @Override
-        public List<String> problemsWith(SamplerKernel kernel) {
-            return kl.problemsWith(kernel);
-        }
-
-        @Override
-        public Map<String, INDArray> state() {
-            return kl.state();
-        }
-
-        @Override
-        public void restore(Map<String, INDArray> state) {
-            kl.restore(state);
         }
     }
 }

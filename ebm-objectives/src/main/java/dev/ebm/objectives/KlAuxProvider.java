@@ -1,16 +1,12 @@
 package dev.ebm.objectives;
 
 import dev.ebm.api.ObjectiveTerm;
-import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.TrainBatch;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.objectives.spec.KlAuxSpec;
-import java.util.List;
-import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Provides {@code kl-aux}: the KL auxiliary loss of Du et al. 2020, mean E_Ω(x_K(θ)) − w·H(x_K(θ)) with
@@ -40,31 +36,18 @@ public final class KlAuxProvider implements ObjectiveProvider {
     }
 
     /** ±L_KL: L_KL itself with sign cd, its negative with sign du2020. */
-    private record Term(KlPart kl, boolean cdSign) implements ObjectiveTerm {
+    private static final class Term extends KlBackedTerm {
+        private final boolean cdSign;
+
+        Term(KlPart kl, boolean cdSign) {
+            super(kl);
+            this.cdSign = cdSign;
+        }
+
         @Override
         public Tensor loss(TrainBatch batch) {
             Tensor l = kl.loss(batch);
             return cdSign ? l : l.neg();
-        }
-
-        @Override
-        public int replaySteps() {
-            return kl.replaySteps();
-        }
-
-        @Override
-        public List<String> problemsWith(SamplerKernel kernel) {
-            return kl.problemsWith(kernel);
-        }
-
-        @Override
-        public Map<String, INDArray> state() {
-            return kl.state();
-        }
-
-        @Override
-        public void restore(Map<String, INDArray> state) {
-            kl.restore(state);
         }
     }
 }
