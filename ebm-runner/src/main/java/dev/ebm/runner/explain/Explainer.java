@@ -133,6 +133,12 @@ public final class Explainer {
         }
 
         for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i).equals("kl-aux") && contrastive != null) {
+                objectiveWords += ", plus the KL auxiliary loss of Du et al. 2020 (sign "
+                        + objective.get(i).path("sign").asText("du2020") + ")";
+            }
+        }
+        for (int i = 0; i < terms.size(); i++) {
             String t = terms.get(i);
             JsonNode term = objective.get(i);
             if (DATA_CHAIN_TERMS.contains(t) && !chains.startAtData()) {

@@ -95,6 +95,7 @@ class ExplainerTest {
     void klAuxWithTheDu2020SignOnDataChainsIsFlagged() {
         Explanation e = explain("objective=[{type: cd-star}, {type: kl-aux, sign: du2020}]", "negatives={type: data}");
         assertThat(codes(e)).contains("kl-aux-sign");
+        assertThat(e.objective()).endsWith("plus the KL auxiliary loss of Du et al. 2020 (sign du2020)");
         assertThat(codes(explain("objective=[{type: cd-star}, {type: kl-aux, sign: cd}]", "negatives={type: data}")))
                 .doesNotContain("kl-aux-sign");
     }
