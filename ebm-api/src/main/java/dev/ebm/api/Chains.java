@@ -64,22 +64,10 @@ public final class Chains {
             (warm ? warmAccept : accept).add(step.info().acceptRate());
             Map<String, Mean> sink = warm ? warmDiagnostics : diagnostics;
             step.info().diagnostics().forEach((k, v) -> sink.computeIfAbsent(k, key -> new Mean()).add(v));
-            if (warm) {
-                state = kernel.adapt(state, step.info(), t);
-                if (t + 1 == warmup) {
-                    state = kernel.endWarmup(state);
-                }
-            }
-            if (!transitions.isEmpty() && every > 0 && (t + 1) % every == 0 && t + 1 < steps) {
-                INDArray moved = state.x();
-                for (Transition tr : transitions) {
-                    moved = tr.apply(moved, rng);
-                }
-                state = kernel.moveTo(target, state, moved);
-                if (recorded) {
-                    positions.clear();
-                    noise.clear();
-                }
+            state = finishStep(kernel, target, state, step.info(), t, warmup, steps, transitions, every, rng);
+            if (recorded && transitionAfter(t, steps, transitions, every)) {
+                positions.clear();
+                noise.clear();
             }
         }
         // Acceptance and diagnostics after warm-up; a run that was all warm-up reports its warm-up values.
@@ -98,6 +86,37 @@ public final class Chains {
     /** {@link #run(SamplerKernel, Target, INDArray, Rng)} keeping a trace of the last {@code recordSteps} steps. */
     public static ChainRun run(SamplerKernel kernel, Target target, INDArray x0, Rng rng, int recordSteps) {
         return run(kernel, target, x0, kernel.steps(), rng, List.of(), 0, recordSteps);
+    }
+
+    /**
+     * What the driver does after the kernel's step {@code t} (counted from 0) of a run of {@code steps}: during
+     * warm-up, {@link SamplerKernel#adapt} (and {@link SamplerKernel#endWarmup} after the last warm-up step); then,
+     * when {@link #transitionAfter} says so, the transitions and {@link SamplerKernel#moveTo}. Step-by-step drivers
+     * call this so that they run exactly the chains {@link #run} runs.
+     *
+     * @param warmup the run's warm-up length, {@code min(max(kernel.warmupSteps(), 0), steps)}
+     */
+    public static ChainState finishStep(SamplerKernel kernel, Target target, ChainState state, StepInfo info, int t,
+            int warmup, int steps, List<Transition> transitions, int every, Rng rng) {
+        if (t < warmup) {
+            state = kernel.adapt(state, info, t);
+            if (t + 1 == warmup) {
+                state = kernel.endWarmup(state);
+            }
+        }
+        if (transitionAfter(t, steps, transitions, every)) {
+            INDArray moved = state.x();
+            for (Transition tr : transitions) {
+                moved = tr.apply(moved, rng);
+            }
+            state = kernel.moveTo(target, state, moved);
+        }
+        return state;
+    }
+
+    /** Whether the transitions are applied after step {@code t}: every {@code every}-th step but the last. */
+    public static boolean transitionAfter(int t, int steps, List<Transition> transitions, int every) {
+        return !transitions.isEmpty() && every > 0 && (t + 1) % every == 0 && t + 1 < steps;
     }
 
     /** A running mean that skips NaN. */

@@ -1,6 +1,7 @@
 package dev.ebm.runner.sample;
 
 import dev.ebm.api.ChainState;
+import dev.ebm.api.Chains;
 import dev.ebm.api.Rng;
 import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.StepInfo;
@@ -83,21 +84,9 @@ public final class ChainDriver {
         try (MemoryWorkspace ws = opaque ? Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()
                 : StepWorkspace.open("sample-step")) {
             SamplerKernel.Step step = kernel.step(target, state, rng);
-            ChainState next = step.state();
             boolean warm = t < warmup;
-            if (warm) {
-                next = kernel.adapt(next, step.info(), t);
-                if (t + 1 == warmup) {
-                    next = kernel.endWarmup(next);
-                }
-            }
-            if (!transitions.isEmpty() && every > 0 && (t + 1) % every == 0 && t + 1 < steps) {
-                INDArray moved = next.x();
-                for (Transition tr : transitions) {
-                    moved = tr.apply(moved, rng);
-                }
-                next = kernel.moveTo(target, next, moved);
-            }
+            ChainState next = Chains.finishStep(kernel, target, step.state(), step.info(), t, warmup, steps,
+                    transitions, every, rng);
             t++;
             observer.after(t, warm, next, step.info());
             if (opaque) {
