@@ -2,11 +2,9 @@ package dev.ebm.runner.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ebm.api.Rng;
-import dev.ebm.api.ToyDensity;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
-import dev.ebm.runner.eval.ToyEvaluation;
+import dev.ebm.runner.eval.RunEvaluation;
 import dev.ebm.runner.report.Plots;
 import dev.ebm.runner.report.Provenance;
 import dev.ebm.runner.spec.SpecLoader;
@@ -35,7 +33,7 @@ public final class TrainRun {
      * Trains {@code spec} into {@code runDir}.
      *
      * @param afterStep called after each step (tests use it to simulate a kill)
-     * @return the evaluation written to {@code eval.json}, or null when the data has no exact density
+     * @return the evaluation written to {@code eval.json}
      */
     public ObjectNode run(ExperimentSpec spec, Path runDir, boolean resume, boolean terminal, List<String> args,
             java.util.function.LongConsumer afterStep) {
@@ -68,24 +66,7 @@ public final class TrainRun {
         ObjectNode eval = new ObjectMapper().createObjectNode();
         eval.put("step", spec.train().steps());
         eval.put("train_wall_s", seconds);
-        if (ex.data instanceof ToyDensity toy && twoD) {
-            ToyEvaluation ev = ToyEvaluation.evaluate(ex.energy, toy, ex.dtype, spec.train().evalGrid(),
-                    spec.train().evalPoints(), new Rng(spec.seed()).fork(-2));
-            eval.put("nll", ev.nll());
-            eval.put("kl", ev.kl());
-            eval.put("border_mass", ev.borderMass());
-            eval.put("log_z", ev.logZ());
-            eval.put("data_entropy", ev.dataEntropy());
-            eval.put("grid", ev.grid());
-            eval.put("points", spec.train().evalPoints());
-            Plots.energyLandscape(ev, runDir.resolve("plots").resolve("energy.png"));
-            Plots.densityBesideData(ev, runDir.resolve("plots").resolve("density.png"));
-            out.printf("eval: nll %.4f  kl %.4f nats  border_mass %.4f%n", ev.nll(), ev.kl(), ev.borderMass());
-            if (ev.borderMass() > 0.01) {
-                out.printf("warning: %.1f%% of the grid's mass lies in its outer band: exp(-E) may not be "
-                        + "integrable and nll/kl are unreliable%n", 100 * ev.borderMass());
-            }
-        }
+        eval.setAll(RunEvaluation.evaluate(ex, runDir, out));
         try {
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(runDir.resolve("eval.json").toFile(), eval);
         } catch (IOException e) {
