@@ -56,7 +56,7 @@ abstract class IdxImageProvider implements DataProvider {
             checkLabels(images, labels, classNames().size());
         } catch (IdxFormatException e) {
             throw new SpecException(path, e.getMessage() + (cached ? "; the cached copy is damaged: fetch it again "
-                    + "with: " + d.fetchCommand() + " --force" : ""));
+                    + "with: " + d.fetchCommand() : ""));
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + d.name() + " from " + dir, e);
         }

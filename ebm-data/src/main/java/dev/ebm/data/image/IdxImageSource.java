@@ -111,7 +111,7 @@ final class IdxImageSource implements LabelledData {
         return classNames;
     }
 
-    /** Images {@code [pick.length, 1, 28, 28]}, scaled, in a fresh array. */
+    /** Images {@code [pick.length, 1, 28, 28]}, scaled, in a fresh array (filled through its native buffer). */
     private INDArray gather(int[] pick, DataType dtype) {
         long[] shape = {pick.length, 1, SIDE, SIDE};
         if (pick.length == 0) {
@@ -127,7 +127,9 @@ final class IdxImageSource implements LabelledData {
                     out[i * PIXELS + j] = level[b[src + j] & 0xFF];
                 }
             }
-            return Nd4j.createFromArray(out).reshape(shape);
+            INDArray x = Nd4j.createUninitialized(DataType.DOUBLE, shape);
+            x.data().asNioDouble().put(out);
+            return x;
         }
         float[] out = new float[pick.length * PIXELS];
         for (int i = 0; i < pick.length; i++) {
@@ -136,7 +138,8 @@ final class IdxImageSource implements LabelledData {
                 out[i * PIXELS + j] = (float) level[b[src + j] & 0xFF];
             }
         }
-        INDArray x = Nd4j.createFromArray(out).reshape(shape);
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, shape);
+        x.data().asNioFloat().put(out);
         return dtype == DataType.FLOAT ? x : x.castTo(dtype);
     }
 }
