@@ -22,9 +22,9 @@ public record MirrorSource(String baseUrl, String suffix) implements DatasetSour
         }
     }
 
-    /** The URL of one file. */
-    public URI uri(DatasetFile file) {
-        return URI.create(baseUrl + file.name() + suffix);
+    /** The URL of the file named {@code fileName} (a {@link DatasetFile#name()}). */
+    public URI uri(String fileName) {
+        return URI.create(baseUrl + fileName + suffix);
     }
 
     @Override
