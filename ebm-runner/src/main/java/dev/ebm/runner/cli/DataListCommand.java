@@ -32,10 +32,12 @@ public final class DataListCommand implements Callable<Integer> {
         for (Dataset d : DatasetProvider.load().values()) {
             Path dir = root.resolve(d.name());
             List<String> problems = new ArrayList<>();
+            int absent = 0;
             for (DatasetFile f : d.files()) {
                 Path p = dir.resolve(f.name());
                 if (!Files.isRegularFile(p)) {
                     problems.add(f.name() + " missing");
+                    absent++;
                 } else if (Files.size(p) != f.size()) {
                     problems.add(f.name() + " has " + Files.size(p) + " bytes, expected " + f.size());
                 } else if (verify) {
@@ -46,11 +48,11 @@ public final class DataListCommand implements Callable<Integer> {
                 }
             }
             String status = problems.isEmpty() ? (verify ? "cached, verified" : "cached")
-                    : problems.size() == d.files().size() ? "not cached" : "incomplete";
+                    : absent == d.files().size() ? "not cached" : absent > 0 ? "incomplete" : "damaged";
             System.out.printf("%-15s %-17s %s%n", d.name(), status, dir);
             System.out.printf("%-15s %s%n", "", d.description());
             if (!problems.isEmpty()) {
-                if (problems.size() < d.files().size()) {
+                if (absent < d.files().size()) {
                     problems.forEach(p -> System.out.printf("%-15s ! %s%n", "", p));
                 }
                 System.out.printf("%-15s fetch it with: %s%n", "", d.fetchCommand());
