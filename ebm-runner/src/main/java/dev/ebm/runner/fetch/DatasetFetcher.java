@@ -60,7 +60,6 @@ public final class DatasetFetcher {
 
     public Result fetch(Dataset dataset, List<FetchSource> sources) throws IOException {
         Path target = root.resolve(dataset.name());
-        Files.createDirectories(target);
         List<String> cached = new ArrayList<>();
         Set<DatasetFile> missing = new LinkedHashSet<>();
         for (DatasetFile f : dataset.files()) {
@@ -79,6 +78,7 @@ public final class DatasetFetcher {
         Map<String, String> fetched = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         if (!missing.isEmpty()) {
+            Files.createDirectories(root);
             Path staging = Files.createTempDirectory(root, ".fetch-" + dataset.name() + "-");
             try {
                 for (int i = 0; i < sources.size() && !missing.isEmpty(); i++) {
@@ -117,6 +117,7 @@ public final class DatasetFetcher {
                     Path part = staging.resolve(f.name() + ".part");
                     String problem = Verified.copy(candidate, part, f);
                     if (problem == null) {
+                        Files.createDirectories(target);
                         Files.move(part, target.resolve(f.name()), StandardCopyOption.ATOMIC_MOVE,
                                 StandardCopyOption.REPLACE_EXISTING);
                         log.println("  " + f.name() + ": SHA-256 verified, stored");

@@ -89,6 +89,16 @@ class LocalFetchTest {
     }
 
     @Test
+    void aFailedFetchCreatesNoDataSetDirectory() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        DatasetFetcher.Result r = fetch(empty, new FetchFixture.Log());
+        assertThat(r.missing()).hasSize(3);
+        try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+            assertThat(s).isEmpty();
+        }
+    }
+
+    @Test
     void aDamagedCachedFileIsFetchedAgain() throws IOException {
         Path cached = tmp.resolve("cache/toy-set/train-images-idx3-ubyte");
         Files.createDirectories(cached.getParent());
