@@ -28,7 +28,8 @@ public final class DataCache {
             return Paths.get(env).toAbsolutePath();
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg) : Paths.get(System.getProperty("user.home"), ".cache");
+        Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg)
+                : Paths.get(System.getProperty("user.home"), ".cache");
         return base.resolve("ebm").toAbsolutePath();
     }
 

@@ -64,7 +64,8 @@ abstract class IdxImageProvider implements DataProvider {
         if (rows.length == 0) {
             throw new SpecException("data.digits", "no image of classes " + s.digits() + " in " + labelsFile);
         }
-        IdxImageSource.Dequantize dq = IdxImageSource.Dequantize.valueOf(s.dequantize().toUpperCase(java.util.Locale.ROOT));
+        IdxImageSource.Dequantize dq =
+                IdxImageSource.Dequantize.valueOf(s.dequantize().toUpperCase(java.util.Locale.ROOT));
         return new IdxImageSource(images, labels, rows, s.scale().equals("symmetric"), dq,
                 s.noiseStd() == null ? 0 : s.noiseStd(), classNames());
     }

