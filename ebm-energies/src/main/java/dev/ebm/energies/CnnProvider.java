@@ -25,6 +25,7 @@ public final class CnnProvider implements EnergyProvider {
 
     @Override
     public String description() {
-        return "convolutional network on [C, H, W] images: convolutions with activations, then a dense layer";
+        return "convolutional network on [C, H, W] images: convolutions, optional dense hidden layers, a dense output; "
+                + "optional spectral norm";
     }
 }

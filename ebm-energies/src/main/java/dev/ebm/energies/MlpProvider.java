@@ -25,6 +25,6 @@ public final class MlpProvider implements EnergyProvider {
 
     @Override
     public String description() {
-        return "multilayer perceptron on flattened samples";
+        return "multilayer perceptron on flattened samples; optional spectral norm";
     }
 }

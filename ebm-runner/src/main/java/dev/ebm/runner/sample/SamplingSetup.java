@@ -15,6 +15,7 @@ import dev.ebm.api.spec.NegativeSourceSpec;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.runner.train.Checkpoints;
 import dev.ebm.runner.train.Experiment;
+import dev.ebm.runner.train.Trainer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -57,7 +58,7 @@ public final class SamplingSetup {
         PluginContext context;
         if (data != null) {
             context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
-            this.energy = registry.create(spec.energy(), context);
+            this.energy = Experiment.energy(spec, registry, context);
             this.sampleShape = data.sampleShape().clone();
         } else {
             String type = registry.typeOf(spec.energy());
@@ -105,7 +106,8 @@ public final class SamplingSetup {
     }
 
     /**
-     * Loads the energy's parameters (and the negative source's state, when saved) from a checkpoint directory.
+     * Loads the energy's parameters and state (and the negative source's state, when saved) from a checkpoint
+     * directory.
      *
      * @return the checkpoint's step
      */
@@ -125,6 +127,14 @@ public final class SamplingSetup {
             }
             arr.assign(saved);
         });
+        Map<String, INDArray> energyState = s.parts().get(Trainer.ENERGY_PART);
+        if (energyState != null) {
+            energy.restore(energyState);
+        } else if (!energy.state().isEmpty()) {
+            throw new SpecException("energy", "does not match the checkpoint " + checkpoint + ": the energy keeps "
+                    + "state " + energy.state().keySet() + " (e.g. spectral norm's vectors) but the checkpoint "
+                    + "has none");
+        }
         Map<String, INDArray> negativeState = s.parts().get("negatives");
         if (negativeState != null && !negativeState.isEmpty()) {
             negatives.restore(negativeState);

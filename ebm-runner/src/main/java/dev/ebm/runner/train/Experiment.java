@@ -64,7 +64,7 @@ public final class Experiment {
         PluginContext bare = new PluginContext(dtype, new long[0], null, registry, init);
         this.data = registry.create(spec.data(), bare);
         this.context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
-        this.energy = registry.create(spec.energy(), context);
+        this.energy = energy(spec, registry, context);
         NegativeSource negs = spec.negatives() == null ? null : registry.create(spec.negatives(), context);
         SamplerKernel k = spec.sampler() == null ? null : registry.create(spec.sampler(), context);
         this.transitions = spec.sampler() == null ? List.of() : samplerTransitions(spec.sampler(), registry, context);
@@ -140,6 +140,15 @@ public final class Experiment {
     /** Builds every plugin the spec names. */
     public static Experiment build(ExperimentSpec spec, PluginRegistry registry) {
         return new Experiment(spec, registry);
+    }
+
+    /** The spec's energy for samples of the context's shape; spec problems are reported under {@code energy}. */
+    public static EnergyFunction energy(ExperimentSpec spec, PluginRegistry registry, PluginContext context) {
+        try {
+            return registry.create(spec.energy(), context);
+        } catch (SpecException e) {
+            throw e.under("energy");
+        }
     }
 
     /** The transitions a sampler spec lists, built in order. */

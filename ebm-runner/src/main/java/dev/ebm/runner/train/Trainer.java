@@ -25,9 +25,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Step t draws all its randomness from {@code Rng(seed).fork(t)}, so a run resumed from a checkpoint sees
  * exactly the randomness the uninterrupted run would have seen. When no objective term needs negative samples
- * (NCE, score matching), no chains are run and the metrics have no {@code e_neg} or {@code accept_rate}.
+ * (NCE, score matching), no chains are run and the metrics have no {@code e_neg} or {@code accept_rate}. After
+ * each optimizer update the energy's {@code afterUpdate} runs (spectral norm's power iteration), so the energy is
+ * fixed within a step; its state is a checkpoint part of its own.
  */
 public final class Trainer {
+    /** The checkpoint part holding the energy's {@linkplain dev.ebm.api.EnergyFunction#state() state}. */
+    public static final String ENERGY_PART = "energy";
     private final Experiment ex;
     private final Path runDir;
     private final Checkpoints checkpoints;
@@ -169,6 +173,7 @@ public final class Trainer {
             }
             check(step, "grad_norm (L2 norm of the parameter gradient)", Math.sqrt(sq), Double.MAX_VALUE);
             gradNorm = ex.optimizer.step(pv, gv);
+            ex.energy.afterUpdate();
         }
         if (step % train.sampleEvery() == 0 || step == train.steps()) {
             sampleSink.accept(step, xPos, xNeg);
@@ -212,6 +217,9 @@ public final class Trainer {
         parts.put("params", ex.trainable.arrays());
         parts.put("optimizer", ex.optimizer.state());
         parts.put("negatives", ex.negatives == null ? Map.of() : ex.negatives.state());
+        if (!ex.energy.state().isEmpty()) {
+            parts.put(ENERGY_PART, ex.energy.state());
+        }
         for (int i = 0; i < ex.terms.size(); i++) {
             Map<String, INDArray> termState = ex.terms.get(i).term().state();
             if (!termState.isEmpty()) {
@@ -233,6 +241,11 @@ public final class Trainer {
             }
             arr.assign(saved);
         });
+        if (s.parts().containsKey(ENERGY_PART)) {
+            ex.energy.restore(s.parts().get(ENERGY_PART));
+        } else if (!ex.energy.state().isEmpty()) {
+            throw new IllegalStateException("checkpoint has no energy state " + ex.energy.state().keySet());
+        }
         ex.optimizer.restore(s.parts().getOrDefault("optimizer", Map.of()));
         if (ex.negatives != null) {
             ex.negatives.restore(s.parts().getOrDefault("negatives", Map.of()));
