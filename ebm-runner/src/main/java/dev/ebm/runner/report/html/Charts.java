@@ -96,6 +96,7 @@ public final class Charts {
         });
         plot.setFixedLegendItems(legend);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         return png(chart);
     }
 

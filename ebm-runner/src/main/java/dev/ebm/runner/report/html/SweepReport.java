@@ -94,8 +94,7 @@ public final class SweepReport {
         List<String> head = new ArrayList<>();
         head.add("metric");
         sum.cases().forEach(c -> head.add(c.name()));
-        Table.Builder t = Table.of("summary-table", "Mean ± standard deviation over seeds; the 95 % confidence "
-                + "interval of the mean below.", head);
+        Table.Builder t = Table.of("summary-table", null, head);
         t.row(row("runs", sum, c -> Table.Cell.num(c.runs())));
         t.row(row("failed", sum, c -> new Table.Cell(c.failed(), null, null,
                 SweepSummary.number(c.failed()) > 0 ? "num state-failed" : "num")));
@@ -114,7 +113,8 @@ public final class SweepReport {
                 t.row(row(k, sum, c -> Table.Cell.text(c.other().getOrDefault(k, ""))));
             }
         }
-        s.add(Page.Block.table(t.build()));
+        s.add(new Page.Block(null, "One column per case: the mean ± standard deviation over its seeds, with the 95 % "
+                + "confidence interval of the mean below it.", null, null, null, t.build(), null));
         return s.build();
     }
 
