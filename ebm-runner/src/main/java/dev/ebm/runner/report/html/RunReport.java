@@ -33,7 +33,7 @@ public final class RunReport {
         sections.add(plots(run));
         sections.add(explain(run));
         sections.add(spec(run));
-        sections.add(ProvenanceView.section(run.provenance()));
+        sections.add(ProvenanceView.section(run.provenance(), run.spec()));
         return new Page("Run " + run.name(), facts(run), sections, ReportFiles.footer(dir));
     }
 
@@ -137,7 +137,9 @@ public final class RunReport {
             boolean latest = p == all.get(all.size() - 1);
             figures.add(Figures.file(p.png(), "step " + p.step() + (latest ? " (latest)" : ""), Charts.WIDTH));
         }
-        s.add(Page.Block.text("The latest of " + all.size() + " sample pictures and earlier ones, spread over the run."));
+        s.add(Page.Block.text(all.size() <= SAMPLES_SHOWN ? "All " + all.size() + " sample pictures (samples/step-N.png)."
+                : "The latest of " + all.size() + " sample pictures (samples/step-N.png) and " + (figures.size() - 1)
+                        + " earlier ones spread over the run."));
         s.add(Page.Block.figures(null, figures));
         return s.build();
     }

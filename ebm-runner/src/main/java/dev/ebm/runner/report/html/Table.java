@@ -25,7 +25,7 @@ public record Table(String id, String caption, List<String> head, List<Row> rows
 
     /** A table of two columns, {@code key} and {@code value}, from pairs added in order. */
     public static Builder keyValue(String id, String caption, String keyHeading, String valueHeading) {
-        return new Builder(id, caption, List.of(keyHeading, valueHeading));
+        return new Builder(id, caption, List.of(keyHeading, valueHeading)).alignNumbers(false);
     }
 
     /** A table with the given headings. */
@@ -65,6 +65,7 @@ public record Table(String id, String caption, List<String> head, List<Row> rows
         private final String caption;
         private final List<String> head;
         private final List<Row> rows = new ArrayList<>();
+        private boolean alignNumbers = true;
 
         private Builder(String id, String caption, List<String> head) {
             this.id = id;
@@ -72,11 +73,17 @@ public record Table(String id, String caption, List<String> head, List<Row> rows
             this.head = List.copyOf(head);
         }
 
-        /** Adds a row of plain text cells; cells that look numeric are aligned right. */
+        /** Whether {@link #row(String...)} aligns cells that look numeric to the right (default: yes). */
+        public Builder alignNumbers(boolean align) {
+            this.alignNumbers = align;
+            return this;
+        }
+
+        /** Adds a row of plain text cells; cells after the first that look numeric are aligned right. */
         public Builder row(String... texts) {
             List<Cell> cells = new ArrayList<>();
             for (int i = 0; i < texts.length; i++) {
-                cells.add(i > 0 && looksNumeric(texts[i]) ? Cell.num(texts[i]) : Cell.text(texts[i]));
+                cells.add(alignNumbers && i > 0 && looksNumeric(texts[i]) ? Cell.num(texts[i]) : Cell.text(texts[i]));
             }
             return row(cells);
         }

@@ -39,8 +39,11 @@ class ReportTest {
                 run.resolve("spec.resolved.yaml"))) + "</pre>").select("pre").text());
         assertThat(cell(doc, "explain-table", "objective", 1)).endsWith("[ml-persistent]");
         assertThat(doc.select("#provenance-plugins tbody tr").stream().filter(tr -> tr.child(1).text()
-                .equals("langevin")).map(tr -> tr.child(0).text() + " " + tr.child(2).text()))
-                .containsExactly("sampler 0.1.0-SNAPSHOT");
+                .equals("langevin")).map(tr -> tr.child(0).text() + " " + tr.child(2).text() + " " + tr.child(4).text()))
+                .containsExactly("sampler 0.1.0-SNAPSHOT yes");
+        assertThat(doc.select("#provenance-plugins tbody tr").stream().limit(7).map(tr -> tr.child(4).text()))
+                .as("the plugins the run uses come first: data, energy, negatives, sampler, two terms, optimizer")
+                .containsOnly("yes").hasSize(7);
         assertThat(doc.select("#status").text()).contains("finished (step 6 of 6), evaluated");
         // loss, energies, gradient norm, per-term losses; samples at steps 2, 4, 6; energy and density
         assertThat(doc.select("#curves img")).hasSize(4);
