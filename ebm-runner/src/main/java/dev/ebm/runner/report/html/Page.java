@@ -19,6 +19,22 @@ public record Page(String title, List<Fact> facts, List<Section> sections, Strin
         sections = List.copyOf(sections);
     }
 
+    /**
+     * The section {@code build} makes, or, when building it fails (an unreadable picture, a file changed while it was
+     * read), a section of the same id and title that says what went wrong: one bad piece never costs the whole page.
+     */
+    public static Section guard(String id, String title, java.util.function.Supplier<Section> build) {
+        try {
+            return build.get();
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e.getCause() != null && e.getCause().getMessage() != null) {
+                why += ": " + e.getCause().getMessage();
+            }
+            return new Section(id, title, List.of(Block.missing("This section could not be built: " + why)));
+        }
+    }
+
     /** For the template: whether there are facts to list. */
     public boolean hasFacts() {
         return !facts.isEmpty();

@@ -41,9 +41,9 @@ public final class RunFiles {
         this.specText = text(dir.resolve("spec.resolved.yaml"));
         this.spec = specText == null ? null : tree(new YAMLMapper(), specText, "spec.resolved.yaml");
         String prov = text(dir.resolve("provenance.json"));
-        this.provenance = prov == null ? null : tree(new ObjectMapper(), prov, "provenance.json");
+        this.provenance = prov == null ? null : tree(json(), prov, "provenance.json");
         String ev = text(dir.resolve("eval.json"));
-        this.eval = ev == null ? null : tree(new ObjectMapper(), ev, "eval.json");
+        this.eval = ev == null ? null : tree(json(), ev, "eval.json");
         this.metrics = readMetrics(dir.resolve("metrics.jsonl"));
         this.samples = listSamples(dir.resolve("samples"));
         this.plots = listPlots(dir.resolve("plots"));
@@ -125,6 +125,12 @@ public final class RunFiles {
         return spec == null ? -1 : spec.path("train").path("steps").asLong(-1);
     }
 
+    /** A JSON reader that also accepts NaN and Infinity, as some writers put them. */
+    static ObjectMapper json() {
+        return com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    }
+
     private String text(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
@@ -157,7 +163,7 @@ public final class RunFiles {
         if (text == null) {
             return List.of();
         }
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = json();
         List<JsonNode> lines = new ArrayList<>();
         int bad = 0;
         for (String line : text.split("\n")) {

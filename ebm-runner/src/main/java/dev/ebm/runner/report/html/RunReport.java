@@ -26,14 +26,15 @@ public final class RunReport {
     public Page page(Path dir) {
         RunFiles run = RunFiles.read(dir);
         List<Page.Section> sections = new ArrayList<>();
-        sections.add(status(run));
-        sections.add(evaluation(run));
-        sections.add(curves(run));
-        sections.add(samples(run));
-        sections.add(plots(run));
-        sections.add(explain(run));
-        sections.add(spec(run));
-        sections.add(ProvenanceView.section(run.provenance(), run.spec()));
+        sections.add(Page.guard("status", "Status", () -> status(run)));
+        sections.add(Page.guard("evaluation", "Evaluation (eval.json)", () -> evaluation(run)));
+        sections.add(Page.guard("curves", "Training curves (metrics.jsonl)", () -> curves(run)));
+        sections.add(Page.guard("samples", "Samples", () -> samples(run)));
+        sections.add(Page.guard("density", "Energy and density", () -> plots(run)));
+        sections.add(Page.guard("explain", "What the spec optimises (bin/ebm explain)", () -> explain(run)));
+        sections.add(Page.guard("spec", "Spec (spec.resolved.yaml)", () -> spec(run)));
+        sections.add(Page.guard("provenance", "Provenance (provenance.json)",
+                () -> ProvenanceView.section(run.provenance(), run.spec())));
         return new Page("Run " + run.name(), facts(run), sections, ReportFiles.footer(dir));
     }
 
@@ -62,11 +63,11 @@ public final class RunReport {
     static String statusWords(RunFiles run) {
         long last = run.lastStep();
         long planned = run.plannedSteps();
-        String steps = last < 0 ? "no step logged" : "step " + last + (planned > 0 ? " of " + planned : "");
+        String steps = "step " + last + (planned > 0 ? " of " + planned : "");
         if (run.eval() != null) {
-            return "finished (" + steps + "), evaluated";
+            return last < 0 ? "evaluated (no metrics logged)" : "finished (" + steps + "), evaluated";
         }
-        return "not finished: " + steps + ", no eval.json";
+        return last < 0 ? "not started: no step logged, no eval.json" : "not finished: " + steps + ", no eval.json";
     }
 
     private static Page.Section status(RunFiles run) {
@@ -137,7 +138,8 @@ public final class RunReport {
             boolean latest = p == all.get(all.size() - 1);
             figures.add(Figures.file(p.png(), "step " + p.step() + (latest ? " (latest)" : ""), Charts.WIDTH));
         }
-        s.add(Page.Block.text(all.size() <= SAMPLES_SHOWN ? "All " + all.size() + " sample pictures (samples/step-N.png)."
+        s.add(Page.Block.text(all.size() == 1 ? "The only sample picture (samples/step-N.png)."
+                : all.size() <= SAMPLES_SHOWN ? "All " + all.size() + " sample pictures (samples/step-N.png)."
                 : "The latest of " + all.size() + " sample pictures (samples/step-N.png) and " + (figures.size() - 1)
                         + " earlier ones spread over the run."));
         s.add(Page.Block.figures(null, figures));

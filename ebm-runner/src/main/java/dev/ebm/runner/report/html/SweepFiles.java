@@ -1,7 +1,6 @@
 package dev.ebm.runner.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +122,7 @@ public final class SweepFiles {
         String json = text(dir.resolve("sweep.json"));
         if (json != null) {
             try {
-                JsonNode root = new ObjectMapper().readTree(json);
+                JsonNode root = RunFiles.json().readTree(json);
                 JsonNode list = root.isArray() ? root : root.path("runs");
                 if (list.isArray()) {
                     List<RunEntry> out = new ArrayList<>();

@@ -41,11 +41,12 @@ public final class SweepReport {
             }
         }
         List<Page.Section> sections = new ArrayList<>();
-        sections.add(summary(sweep, runs));
-        sections.add(metricCharts(sweep));
-        sections.add(SweepRunsView.status(sweep, runs, out.toAbsolutePath().getParent()));
-        sections.add(overlays(sweep, runs));
-        sections.add(SweepRunsView.finalMetrics(sweep, runs));
+        sections.add(Page.guard("summary", "Summary (summary.csv)", () -> summary(sweep, runs)));
+        sections.add(Page.guard("metrics", "Metrics per case", () -> metricCharts(sweep)));
+        sections.add(Page.guard("runs", "Runs (sweep.json)",
+                () -> SweepRunsView.status(sweep, runs, out.toAbsolutePath().getParent())));
+        sections.add(Page.guard("curves", "Training curves per case", () -> overlays(sweep, runs)));
+        sections.add(Page.guard("run-metrics", "Final metrics per run", () -> SweepRunsView.finalMetrics(sweep, runs)));
         Page.SectionBuilder file = new Page.SectionBuilder("sweep-file", "Sweep (sweep.yaml)");
         file.add(sweep.sweepText() == null ? Page.Block.missing("No sweep.yaml.")
                 : Page.Block.pre(null, sweep.sweepText()));

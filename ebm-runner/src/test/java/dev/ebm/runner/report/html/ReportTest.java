@@ -44,7 +44,8 @@ class ReportTest {
         assertThat(doc.select("#provenance-plugins tbody tr").stream().limit(7).map(tr -> tr.child(4).text()))
                 .as("the plugins the run uses come first: data, energy, negatives, sampler, two terms, optimizer")
                 .containsOnly("yes").hasSize(7);
-        assertThat(doc.select("#status").text()).contains("finished (step 6 of 6), evaluated");
+        assertThat(doc.select("#status").text()).contains("finished (step 6 of 6), evaluated")
+                .doesNotContain("Missing");
         // loss, energies, gradient norm, per-term losses; samples at steps 2, 4, 6; energy and density
         assertThat(doc.select("#curves img")).hasSize(4);
         assertThat(doc.select("#samples figcaption").eachText()).containsExactly("step 2", "step 4", "step 6 (latest)");
@@ -70,6 +71,40 @@ class ReportTest {
         assertThat(doc.select("#density .missing").text()).contains("No density plots").contains("was not");
         assertThat(doc.select("#curves img")).hasSize(4);
         assertThat(doc.select("#samples img")).hasSize(3);
+    }
+
+    @Test
+    void aPieceThatCannotBeReadCostsOnlyItsSection(@TempDir Path tmp) throws Exception {
+        Path run = ReportFixtures.copyOfRun(tmp.resolve("run"));
+        Files.createDirectories(run.resolve("samples").resolve("step-8.png")); // a directory where a picture belongs
+
+        Document doc = Jsoup.parse(Files.readString(ReportFixtures.report(run, run.resolve("report.html"))));
+
+        assertThat(doc.select("#samples .missing").text()).startsWith("This section could not be built")
+                .contains("step-8.png");
+        assertThat(doc.select("#curves img")).hasSize(4);
+        assertThat(doc.select("#density img")).hasSize(2);
+    }
+
+    @Test
+    void aSweepWithoutSweepJsonOrSummaryListsItsRunDirectories(@TempDir Path tmp) throws Exception {
+        Path sweep = Files.createDirectories(tmp.resolve("sweep"));
+        Files.copy(ReportFixtures.sweep().resolve("sweep.yaml"), sweep.resolve("sweep.yaml"));
+        ReportFixtures.copyOfRun(sweep.resolve("runs").resolve("eps=0.05-seed1"));
+
+        Document doc = Jsoup.parse(Files.readString(ReportFixtures.report(sweep, sweep.resolve("report.html"))));
+
+        assertThat(doc.select("#summary .missing").text()).contains("No summary.csv");
+        assertThat(cell(doc, "runs-table", "eps=0.05-seed1", 1)).isEqualTo("eps=0.05");
+        assertThat(cell(doc, "runs-table", "eps=0.05-seed1", 3)).isEqualTo("done");
+        JsonNode eval = new ObjectMapper().readTree(ReportFixtures.run().resolve("eval.json").toFile());
+        assertThat(cell(doc, "run-metrics-table", "eps=0.05-seed1", headIndex(doc, "run-metrics-table", "kl")))
+                .isEqualTo(Fmt.number(eval.get("kl").asDouble()));
+        assertThat(doc.select("#curves img")).hasSize(4);
+    }
+
+    private static int headIndex(Document doc, String id, String heading) {
+        return doc.select("#" + id + " thead th").eachText().indexOf(heading);
     }
 
     @Test
