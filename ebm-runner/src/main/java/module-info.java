@@ -1,6 +1,6 @@
 /**
  * The command line: spec loading, the training loop, sampling with convergence diagnostics, checkpoints, metrics,
- * plots, evaluation and benchmarks.
+ * plots, evaluation, HTML reports and benchmarks.
  */
 module dev.ebm.runner {
     requires dev.ebm.api;
