@@ -47,12 +47,12 @@ class ReportBrowserTest {
         JsonNode eval = new ObjectMapper().readTree(run.resolve("eval.json").toFile());
 
         Document dom = Jsoup.parse(chromium.dumpDom(page, tmp));
-        assertThat(ReportTest.cell(dom, "eval", "kl", 1)).isEqualTo(Fmt.number(eval.get("kl").asDouble()));
-        assertThat(ReportTest.cell(dom, "eval", "border_mass", 1))
+        assertThat(Pages.cell(dom, "eval", "kl", 1)).isEqualTo(Fmt.number(eval.get("kl").asDouble()));
+        assertThat(Pages.cell(dom, "eval", "border_mass", 1))
                 .isEqualTo(Fmt.number(eval.get("border_mass").asDouble()));
         assertThat(dom.body().text()).contains("Run tiny-report", "Training curves", "step 6 (latest)",
                 "ml-persistent");
-        ReportTest.assertSelfContained(dom);
+        Pages.assertSelfContained(dom);
 
         assertNotBlank(chromium.screenshot(page, tmp.resolve("run.png"), WIDTH, HEIGHT, tmp));
     }
@@ -64,11 +64,11 @@ class ReportBrowserTest {
         SweepSummary.Stat kl = SweepSummary.read(sweep.resolve("summary.csv")).cases().get(0).stats().get("kl");
 
         Document dom = Jsoup.parse(chromium.dumpDom(page, tmp));
-        String cell = ReportTest.cell(dom, "summary-table", "kl", 1);
+        String cell = Pages.cell(dom, "summary-table", "kl", 1);
         assertThat(cell).startsWith(Fmt.number(kl.mean()) + " ± " + Fmt.number(kl.std()))
                 .endsWith("[" + Fmt.number(kl.low()) + ", " + Fmt.number(kl.high()) + "]");
-        assertThat(ReportTest.cell(dom, "runs-table", "eps=0.2-seed3", 6)).isEqualTo(ReportFixtures.FAILED_ERROR);
-        ReportTest.assertSelfContained(dom);
+        assertThat(Pages.cell(dom, "runs-table", "eps=0.2-seed3", 6)).isEqualTo(ReportFixtures.FAILED_ERROR);
+        Pages.assertSelfContained(dom);
 
         assertNotBlank(chromium.screenshot(page, tmp.resolve("sweep.png"), WIDTH, HEIGHT, tmp));
     }

@@ -22,8 +22,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report's content read from its HTML: values as shown, escaping, missing pieces, nested evaluations. */
-class ReportTest {
+/** A run's report read from its HTML: values as shown, escaping, missing pieces, nested evaluations. */
+class RunReportTest {
 
     @Test
     void runReportShowsEvaluationSpecCurvesSamplesAndDensityInline(@TempDir Path tmp) throws Exception {
@@ -32,12 +32,12 @@ class ReportTest {
         Document doc = Jsoup.parse(Files.readString(file));
         JsonNode eval = new ObjectMapper().readTree(run.resolve("eval.json").toFile());
 
-        assertThat(cell(doc, "eval", "kl", 1)).isEqualTo(Fmt.number(eval.get("kl").asDouble()));
-        assertThat(cell(doc, "eval", "nll", 1)).isEqualTo(Fmt.number(eval.get("nll").asDouble()));
-        assertThat(cell(doc, "eval", "grid", 1)).isEqualTo("30");
+        assertThat(Pages.cell(doc, "eval", "kl", 1)).isEqualTo(Fmt.number(eval.get("kl").asDouble()));
+        assertThat(Pages.cell(doc, "eval", "nll", 1)).isEqualTo(Fmt.number(eval.get("nll").asDouble()));
+        assertThat(Pages.cell(doc, "eval", "grid", 1)).isEqualTo("30");
         assertThat(doc.select("#spec pre").text()).isEqualTo(Jsoup.parse("<pre>" + escape(Files.readString(
                 run.resolve("spec.resolved.yaml"))) + "</pre>").select("pre").text());
-        assertThat(cell(doc, "explain-table", "objective", 1)).endsWith("[ml-persistent]");
+        assertThat(Pages.cell(doc, "explain-table", "objective", 1)).endsWith("[ml-persistent]");
         assertThat(doc.select("#provenance-plugins tbody tr").stream().filter(tr -> tr.child(1).text()
                 .equals("langevin")).map(tr -> tr.child(0).text() + " " + tr.child(2).text() + " " + tr.child(4).text()))
                 .containsExactly("sampler 0.1.0-SNAPSHOT yes");
@@ -50,7 +50,7 @@ class ReportTest {
         assertThat(doc.select("#curves img")).hasSize(4);
         assertThat(doc.select("#samples figcaption").eachText()).containsExactly("step 2", "step 4", "step 6 (latest)");
         assertThat(doc.select("#density img")).hasSize(2);
-        assertSelfContained(doc);
+        Pages.assertSelfContained(doc);
     }
 
     @Test
@@ -86,26 +86,6 @@ class ReportTest {
         assertThat(doc.select("#density img")).hasSize(2);
     }
 
-    @Test
-    void aSweepWithoutSweepJsonOrSummaryListsItsRunDirectories(@TempDir Path tmp) throws Exception {
-        Path sweep = Files.createDirectories(tmp.resolve("sweep"));
-        Files.copy(ReportFixtures.sweep().resolve("sweep.yaml"), sweep.resolve("sweep.yaml"));
-        ReportFixtures.copyOfRun(sweep.resolve("runs").resolve("eps=0.05-seed1"));
-
-        Document doc = Jsoup.parse(Files.readString(ReportFixtures.report(sweep, sweep.resolve("report.html"))));
-
-        assertThat(doc.select("#summary .missing").text()).contains("No summary.csv");
-        assertThat(cell(doc, "runs-table", "eps=0.05-seed1", 1)).isEqualTo("eps=0.05");
-        assertThat(cell(doc, "runs-table", "eps=0.05-seed1", 3)).isEqualTo("done");
-        JsonNode eval = new ObjectMapper().readTree(ReportFixtures.run().resolve("eval.json").toFile());
-        assertThat(cell(doc, "run-metrics-table", "eps=0.05-seed1", headIndex(doc, "run-metrics-table", "kl")))
-                .isEqualTo(Fmt.number(eval.get("kl").asDouble()));
-        assertThat(doc.select("#curves img")).hasSize(4);
-    }
-
-    private static int headIndex(Document doc, String id, String heading) {
-        return doc.select("#" + id + " thead th").eachText().indexOf(heading);
-    }
 
     @Test
     void nestedEvaluationsOfAnImageRunAreTablesSideBySide(@TempDir Path tmp) throws Exception {
@@ -132,12 +112,12 @@ class ReportTest {
         String side = "eval-replay-buffer-fresh-chains";
         assertThat(doc.select("#" + side + " thead th").eachText())
                 .containsExactly("quantity", "replay_buffer", "fresh_chains");
-        assertThat(cell(doc, side, "entropy", 1)).isEqualTo("0.8979");
-        assertThat(cell(doc, side, "entropy", 2)).isEqualTo("0.9503");
-        assertThat(cell(doc, side, "chain_class_changes.mean", 2)).isEqualTo("1.25");
-        assertThat(cell(doc, side, "class_histogram", 1)).isEqualTo("[0.1, 0.3, 0.6]");
-        assertThat(cell(doc, "eval-classifier", "accuracy", 1)).isEqualTo("0.987");
-        assertThat(cell(doc, "eval", "train_wall_s", 1)).isEqualTo("12.5");
+        assertThat(Pages.cell(doc, side, "entropy", 1)).isEqualTo("0.8979");
+        assertThat(Pages.cell(doc, side, "entropy", 2)).isEqualTo("0.9503");
+        assertThat(Pages.cell(doc, side, "chain_class_changes.mean", 2)).isEqualTo("1.25");
+        assertThat(Pages.cell(doc, side, "class_histogram", 1)).isEqualTo("[0.1, 0.3, 0.6]");
+        assertThat(Pages.cell(doc, "eval-classifier", "accuracy", 1)).isEqualTo("0.987");
+        assertThat(Pages.cell(doc, "eval", "train_wall_s", 1)).isEqualTo("12.5");
         assertThat(doc.select("#evaluation img")).as("class histograms drawn").hasSize(1);
         assertThat(doc.select("#density .missing").text()).contains("this run's data has none");
         assertThat(doc.select("#explain .missing").text()).contains("no-such-data");
@@ -160,38 +140,6 @@ class ReportTest {
         assertThat(doc.select("b")).isEmpty();
         assertThat(doc.title()).isEqualTo("Run <script>alert('x')</script> & <b>");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;");
-    }
-
-    @Test
-    void sweepReportShowsSummaryRunsAndCurvesPerCase(@TempDir Path tmp) throws Exception {
-        Path sweep = ReportFixtures.sweep();
-        Document doc = Jsoup.parse(Files.readString(ReportFixtures.report(sweep, sweep.resolve("report.html"))));
-        SweepSummary sum = SweepSummary.read(sweep.resolve("summary.csv"));
-        SweepSummary.Stat kl = sum.cases().get(1).stats().get("kl");
-
-        assertThat(doc.select("#summary-table thead th").eachText()).containsExactly("metric", "eps=0.05", "eps=0.2");
-        Element klCell = cellElement(doc, "summary-table", "kl", 2);
-        assertThat(klCell.ownText()).isEqualTo(Fmt.number(kl.mean()) + " ± " + Fmt.number(kl.std()));
-        assertThat(klCell.select(".sub").text()).isEqualTo("[" + Fmt.number(kl.low()) + ", " + Fmt.number(kl.high())
-                + "]");
-        assertThat(cell(doc, "summary-table", "failed", 2)).isEqualTo("1");
-        assertThat(cell(doc, "summary-table", "objective (explain)", 1)).isEqualTo("ml-persistent");
-        // every summary metric varies over seeds: four charts with error bars, plus wall_s
-        assertThat(doc.select("#metrics img")).hasSize(5);
-        assertThat(cell(doc, "runs-table", "eps=0.2-seed3", 3)).isEqualTo("failed");
-        assertThat(cell(doc, "runs-table", "eps=0.2-seed3", 6)).isEqualTo(ReportFixtures.FAILED_ERROR);
-        assertThat(cell(doc, "runs-table", "eps=0.05-seed3", 3)).isEqualTo("pending");
-        assertThat(cellElement(doc, "runs-table", "eps=0.2-seed1", 0).selectFirst("a").attr("href"))
-                .isEqualTo("runs/eps=0.2-seed1/");
-        assertThat(cell(doc, "runs-table", "eps=0.2-seed1", 5)).isEqualTo("6 / 6");
-        JsonNode eval = new ObjectMapper().readTree(sweep.resolve("runs/eps=0.2-seed2/eval.json").toFile());
-        assertThat(cell(doc, "run-metrics-table", "eps=0.2-seed2", 3)).isEqualTo(Fmt.number(eval.get("kl")
-                .asDouble()));
-        // loss, e_pos, e_neg, grad_norm (accept_rate is not logged by Langevin)
-        assertThat(doc.select("#curves img")).hasSize(4);
-        assertThat(doc.select("#sweep-file pre").text()).contains("seeds: [1, 2, 3]");
-        assertThat(doc.select("header dd").eachText()).contains("1, 2, 3", "6: 4 done, 1 failed, 0 running, 1 pending");
-        assertSelfContained(doc);
     }
 
     @Test
@@ -220,32 +168,6 @@ class ReportTest {
         assertThat(Fmt.meanStd(0.5, 0.01234)).isEqualTo("0.5 ± 0.01234");
         assertThat(Fmt.seconds(185)).isEqualTo("3 min 05 s");
         assertThat(RunReport.pick(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), 4)).containsExactly(1, 4, 7, 10);
-    }
-
-    /** The text of column {@code col} in the row of table {@code id} whose first cell is {@code key}. */
-    static String cell(Document doc, String id, String key, int col) {
-        return cellElement(doc, id, key, col).text();
-    }
-
-    static Element cellElement(Document doc, String id, String key, int col) {
-        Element table = doc.getElementById(id);
-        assertThat(table).as("table #%s", id).isNotNull();
-        for (Element tr : table.select("tbody tr")) {
-            if (tr.child(0).text().equals(key)) {
-                return tr.child(col);
-            }
-        }
-        throw new AssertionError("no row '" + key + "' in table #" + id + ": " + table.select("tbody tr td:eq(0)")
-                .eachText());
-    }
-
-    /** No script, no stylesheet or font link, every image inline. */
-    static void assertSelfContained(Document doc) {
-        assertThat(doc.select("script, link, iframe, object, embed")).isEmpty();
-        assertThat(doc.select("img").eachAttr("src")).isNotEmpty()
-                .allSatisfy(src -> assertThat(src).startsWith("data:image/png;base64,"));
-        assertThat(doc.select("style").html()).doesNotContain("url(").doesNotContain("@import");
-        assertThat(doc.select("[href]").eachAttr("href")).noneMatch(h -> h.matches("(?i)[a-z]+://.*"));
     }
 
     private static String escape(String s) {
