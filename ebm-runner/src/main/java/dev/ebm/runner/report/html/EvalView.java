@@ -2,7 +2,6 @@ package dev.ebm.runner.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,9 +25,7 @@ public final class EvalView {
         List<Page.Block> out = new ArrayList<>();
         Table.Builder scores = Table.of("eval", null, List.of("metric", "value", "meaning"));
         Map<String, JsonNode> objects = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = eval.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : eval.properties()) {
             if (e.getValue().isObject()) {
                 objects.put(e.getKey(), e.getValue());
             } else if (e.getValue().isArray() && !Flatten.isNumberArray(e.getValue())

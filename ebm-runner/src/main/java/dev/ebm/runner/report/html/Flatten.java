@@ -1,7 +1,6 @@
 package dev.ebm.runner.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,9 +34,7 @@ public final class Flatten {
 
     private static void walk(String prefix, JsonNode n, Map<String, JsonNode> out) {
         if (n.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 walk(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
             }
         } else if (n.isArray() && containsContainers(n)) {

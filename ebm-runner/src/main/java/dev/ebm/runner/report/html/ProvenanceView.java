@@ -2,7 +2,6 @@ package dev.ebm.runner.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +26,7 @@ public final class ProvenanceView {
             return s.build();
         }
         Table.Builder facts = Table.keyValue("provenance-run", null, "", "");
-        Iterator<Map.Entry<String, JsonNode>> it = prov.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : prov.properties()) {
             JsonNode v = e.getValue();
             if (!v.isObject()) {
                 facts.row(e.getKey(), v.isArray() && !Flatten.isNumberArray(v) ? join(v) : Fmt.value(v));
@@ -42,7 +39,7 @@ public final class ProvenanceView {
             Table.Builder t = Table.of("provenance-plugins", null, List.of("kind", "type", "version", "class",
                     "used by this run"));
             for (boolean firstUsed : new boolean[] {true, false}) {
-                plugins.fields().forEachRemaining(kind -> kind.getValue().fields().forEachRemaining(p -> {
+                plugins.properties().forEach(kind -> kind.getValue().properties().forEach(p -> {
                     boolean isUsed = used.contains(kind.getKey() + ":" + p.getKey());
                     if (isUsed == firstUsed) {
                         t.row(List.of(Table.Cell.text(kind.getKey()), Table.Cell.text(p.getKey()),
@@ -54,7 +51,7 @@ public final class ProvenanceView {
             }
             s.add(Page.Block.table("Plugins (those the run uses first)", t.build()));
         }
-        prov.fields().forEachRemaining(e -> {
+        prov.properties().forEach(e -> {
             if (e.getValue().isObject() && !e.getKey().equals("plugins")) {
                 Table.Builder t = Table.keyValue("provenance-" + EvalView.anchor(e.getKey()), null, "", "");
                 Flatten.leaves(e.getValue()).forEach((k, v) -> t.row(List.of(Table.Cell.text(k),
@@ -84,7 +81,7 @@ public final class ProvenanceView {
             if (n.path("type").isTextual()) {
                 used.add(kind + ":" + n.get("type").asText());
             }
-            n.fields().forEachRemaining(e -> {
+            n.properties().forEach(e -> {
                 if (e.getKey().equals("transitions")) {
                     collect(e.getValue(), "transition", used);
                 } else if (e.getValue().isContainerNode()) {
