@@ -16,6 +16,12 @@ done
 for f in spec.resolved.yaml metrics.jsonl provenance.json eval.json plots/loss.png plots/density.png; do
   [[ -s "$tmp/run/$f" ]] || { echo "launcher smoke test: $f missing"; cat "$tmp/log"; exit 1; }
 done
+# report: a self-contained page about the run (Mustache reads the page model reflectively: needs the module's opens)
+"$root/bin/ebm" report "$tmp/run" > "$tmp/report.log" 2>&1 \
+  || { echo "launcher smoke test: report failed:"; cat "$tmp/report.log"; exit 1; }
+for key in 'id="eval"' 'data:image/png;base64,' 'Training curves' 'ml-persistent'; do
+  grep -qF -- "$key" "$tmp/run/report.html" || { echo "launcher smoke test: report.html lacks $key"; exit 1; }
+done
 # sample: from a sample-only spec (analytic energy), then from the run just trained (its latest checkpoint)
 "$root/bin/ebm" sample "$root/examples/sample/gaussian-mixture-mala.yaml" --chains 50 --steps 40 \
   --out "$tmp/sample" > "$tmp/sample.log" 2>&1 \
