@@ -11,6 +11,8 @@ module dev.ebm.runner {
     requires org.slf4j;
     requires me.tongfei.progressbar;
     requires org.jfree.jfreechart;
+    requires com.github.victools.jsonschema.generator;
+    requires com.fasterxml.classmate;
     requires java.desktop;
     requires jdk.unsupported;
 

@@ -1,6 +1,9 @@
 package dev.ebm.energies.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.OneOf;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.EnergySpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +22,19 @@ import java.util.List;
  *     {@code sigmoid}
  * @param leak the slope of {@code leaky-relu} for negative inputs (default 0.2)
  */
-public record CnnSpec(List<Integer> channels, Integer kernel, List<Integer> strides, Integer padding,
-        String activation, Double leak) implements EnergySpec {
+public record CnnSpec(
+        @Default("[32, 64, 64, 64]") @Range(min = 0, exclusiveMin = true) List<Integer> channels,
+        @Default("3") @Range(min = 0, exclusiveMin = true) Integer kernel,
+        @Range(min = 0, exclusiveMin = true) List<Integer> strides,
+        @Default("1") @Range(min = 0) Integer padding,
+        @Default("swish") @OneOf({"elu", "leaky-relu", "sigmoid", "softplus", "swish", "tanh"}) String activation,
+        @Default("0.2") @Range(min = 0) Double leak) implements EnergySpec {
 
     public CnnSpec {
-        Checks c = new Checks();
-        channels = channels == null ? List.of(32, 64, 64, 64) : copy(channels);
+        Checks c = new Checks(CnnSpec.class);
+        channels = c.field("channels", channels == null ? null : copy(channels));
         c.check(!channels.isEmpty(), "channels", "must list at least one convolution, found []");
-        for (int i = 0; i < channels.size(); i++) {
-            Integer ch = channels.get(i);
-            c.check(ch != null && ch > 0, "channels[" + i + "]", "must be > 0, found " + ch);
-        }
-        kernel = c.positive("kernel", kernel, 3);
+        kernel = c.field("kernel", kernel);
         if (strides == null) {
             List<Integer> s = new ArrayList<>();
             for (int i = 0; i < channels.size(); i++) {
@@ -38,17 +42,13 @@ public record CnnSpec(List<Integer> channels, Integer kernel, List<Integer> stri
             }
             strides = List.copyOf(s);
         } else {
-            strides = copy(strides);
+            strides = c.field("strides", copy(strides));
             c.check(strides.size() == channels.size(), "strides", "must have one entry per convolution ("
                     + channels.size() + ", as channels), found " + strides.size() + ": " + strides);
-            for (int i = 0; i < strides.size(); i++) {
-                Integer s = strides.get(i);
-                c.check(s != null && s > 0, "strides[" + i + "]", "must be > 0, found " + s);
-            }
         }
-        padding = c.nonNegative("padding", padding, 1);
-        activation = c.oneOf("activation", activation, "swish", MlpSpec.ACTIVATIONS);
-        leak = c.nonNegative("leak", leak, 0.2);
+        padding = c.field("padding", padding);
+        activation = c.field("activation", activation);
+        leak = c.field("leak", leak);
         c.done();
     }
 
