@@ -46,7 +46,7 @@ public final class SpecSchema {
         b.forTypesInGeneral()
                 .withCustomDefinitionProvider(new TypeDispatch(registry))
                 // the record components' order, which is the order of the docs and the resolved specs
-                .withPropertySorter((a, b) -> 0)
+                .withPropertySorter((first, second) -> 0)
                 .withDefinitionNamingStrategy((key, context) -> {
                     Class<?> c = key.getType().getErasedType();
                     String[] t = typed.get(c);
