@@ -45,6 +45,7 @@ class SpecFuzzTest {
         SpecMutants mutants = new SpecMutants(20261207L);
         int accepted = 0;
         int refused = 0;
+        List<String> failures = new ArrayList<>();
         for (int i = 0; i < MUTANTS; i++) {
             List<String> log = new ArrayList<>();
             ObjectNode mutant = mutants.mutate(examples.get(i % examples.size()), log);
@@ -54,16 +55,19 @@ class SpecFuzzTest {
                 accepted++;
             } catch (SpecException e) {
                 refused++;
-                assertThat(e.problems()).as("mutant %d %s: %s", i, log, text).isNotEmpty();
                 for (SpecProblem p : e.problems()) {
-                    assertThat(names(mutant, p.path())).as("mutant %d %s: %s\n%s", i, log, text, p).isTrue();
-                    assertThat(p.message()).as("mutant %d %s: %s", i, log, p).isNotBlank().isNotEqualTo("null")
-                            .doesNotContain("Exception").doesNotContain("java.");
+                    String m = p.message();
+                    if (!names(mutant, p.path()) || m == null || m.isBlank() || m.equals("null")
+                            || m.contains("Exception") || m.contains("java.")) {
+                        failures.add("mutant " + i + " " + log + ": problem '" + p + "' in " + text);
+                    }
                 }
             } catch (RuntimeException e) {
-                throw new AssertionError("mutant " + i + " " + log + " escaped with " + e + ": " + text, e);
+                failures.add("mutant " + i + " " + log + " escaped with " + e + " at " + e.getStackTrace()[0]
+                        + ": " + text);
             }
         }
+        assertThat(failures).as("mutants whose validation went wrong").isEmpty();
         assertThat(accepted).as("accepted mutants").isGreaterThan(50);
         assertThat(refused).as("refused mutants").isGreaterThan(MUTANTS / 2);
         System.out.printf("%d mutants: %d accepted, %d refused%n", MUTANTS, accepted, refused);
