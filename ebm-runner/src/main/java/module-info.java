@@ -13,6 +13,8 @@ module dev.ebm.runner {
     requires org.jfree.jfreechart;
     requires com.samskivert.jmustache;
     requires com.fasterxml.jackson.dataformat.csv;
+    requires com.github.victools.jsonschema.generator;
+    requires com.fasterxml.classmate;
     requires java.desktop;
     requires jdk.unsupported;
     requires java.net.http;

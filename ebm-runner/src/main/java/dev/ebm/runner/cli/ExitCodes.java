@@ -6,6 +6,11 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** The run stopped on NaN or exploding energies (train), or chains ended at non-finite energies (sample). */
     public static final int DIVERGED = 3;
+    /**
+     * The run's outputs could not be written (unwritable or full output directory); what was written before, the
+     * last checkpoint included, is intact.
+     */
+    public static final int OUTPUT_FAILED = 4;
 
     private ExitCodes() {}
 }

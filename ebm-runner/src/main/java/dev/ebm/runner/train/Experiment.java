@@ -63,6 +63,8 @@ public final class Experiment {
         Rng init = initRng(spec);
         PluginContext bare = new PluginContext(dtype, new long[0], null, registry, init);
         this.data = registry.create(spec.data(), bare);
+        // before anything large is allocated: a spec that would not fit is refused naming the field
+        MemoryBudget.checkRun(spec, registry, data, dtype);
         this.context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
         this.energy = energy(spec, registry, context);
         NegativeSource negs = spec.negatives() == null ? null : registry.create(spec.negatives(), context);

@@ -10,7 +10,6 @@ import dev.ebm.runner.report.Provenance;
 import dev.ebm.runner.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class TrainRun {
             Files.createDirectories(runDir);
             Files.writeString(runDir.resolve("spec.resolved.yaml"), loader.toYaml(spec));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare run directory " + runDir, e);
+            throw new dev.ebm.runner.io.OutputException("cannot prepare the run directory " + runDir, e);
         }
         Provenance.write(runDir.resolve("provenance.json"), spec, registry, args);
         String chains = ex.needsNegatives
@@ -70,7 +69,7 @@ public final class TrainRun {
         try {
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(runDir.resolve("eval.json").toFile(), eval);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new dev.ebm.runner.io.OutputException("cannot write " + runDir.resolve("eval.json"), e);
         }
         return eval;
     }

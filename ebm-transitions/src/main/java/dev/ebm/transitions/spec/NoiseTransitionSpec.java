@@ -1,6 +1,8 @@
 package dev.ebm.transitions.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.Required;
 import dev.ebm.api.spec.TransitionSpec;
 
 /**
@@ -8,12 +10,11 @@ import dev.ebm.api.spec.TransitionSpec;
  *
  * @param std the noise's standard deviation (required, &gt; 0)
  */
-public record NoiseTransitionSpec(Double std) implements TransitionSpec {
+public record NoiseTransitionSpec(@Required @Range(min = 0, exclusiveMin = true) Double std) implements TransitionSpec {
 
     public NoiseTransitionSpec {
-        Checks c = new Checks();
-        c.required("std", std);
-        std = c.positive("std", std, null);
+        Checks c = new Checks(NoiseTransitionSpec.class);
+        std = c.field("std", std);
         c.done();
     }
 }
