@@ -25,6 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * a temporary directory and renamed into place, so a killed run leaves either a whole checkpoint or none.
  */
 public final class Checkpoints {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Checkpoints.class);
     private static final String PREFIX = "step-";
     private final Path root;
     private final ObjectMapper json = new ObjectMapper();
@@ -67,6 +68,7 @@ public final class Checkpoints {
                 Files.move(tmp, dest);
             }
             prune();
+            LOG.info("checkpoint written: {}", dest);
             return dest;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint at step " + s.step() + " under " + root, e);

@@ -28,6 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (NCE, score matching), no chains are run and the metrics have no {@code e_neg} or {@code accept_rate}.
  */
 public final class Trainer {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Trainer.class);
     private final Experiment ex;
     private final Path runDir;
     private final Checkpoints checkpoints;
@@ -80,9 +81,9 @@ public final class Trainer {
             Optional<Path> latest = checkpoints.latest();
             if (latest.isPresent()) {
                 start = restore(checkpoints.load(latest.get()));
-                out.println("resuming from " + runDir.relativize(latest.get()) + " (step " + start + ")");
+                LOG.info("resuming from {} (step {})", runDir.relativize(latest.get()), start);
             } else {
-                out.println("no checkpoint in " + runDir + ": starting from step 1");
+                LOG.info("no checkpoint in {}: starting from step 1", runDir);
             }
         }
         var train = ex.spec.train();
@@ -249,6 +250,14 @@ public final class Trainer {
     /** The checkpoint part holding the state of objective term i (e.g. an entropy estimate's memory). */
     static String termPart(int i) {
         return "objective" + i;
+    }
+
+    /**
+     * Loads checkpoint directory {@code dir} (parameters, optimizer, negative-source and objective state) into the
+     * experiment, for evaluation; returns its step.
+     */
+    public long loadParameters(Path dir) {
+        return restore(checkpoints.load(dir));
     }
 
     /** Loads the latest checkpoint's parameters into the experiment (for evaluation and sampling). */
