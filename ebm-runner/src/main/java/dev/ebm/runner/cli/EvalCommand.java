@@ -55,6 +55,7 @@ public final class EvalCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         try {
+            EvalRun.requireCheckpoint(src);
             Path file = out != null ? out : EvalRun.defaultOut(src);
             ObjectNode eval = new EvalRun(loader, registry, System.out).run(src, sets, file);
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(eval));

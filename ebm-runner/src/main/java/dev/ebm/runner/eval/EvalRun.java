@@ -38,6 +38,18 @@ public final class EvalRun {
         this.out = out;
     }
 
+    /** Throws {@link IllegalArgumentException} unless {@code src} is a run with a checkpoint or a checkpoint. */
+    public static void requireCheckpoint(SampleSource src) {
+        if (src.kind() == SampleSource.Kind.SPEC) {
+            throw new IllegalArgumentException(src.path() + " is a spec file: eval needs a run directory (its latest "
+                    + "checkpoint) or a checkpoint directory (checkpoints/step-N)");
+        }
+        if (src.checkpoint() == null) {
+            throw new IllegalArgumentException("the run directory " + src.path() + " has no checkpoint yet to "
+                    + "evaluate");
+        }
+    }
+
     /** The run directory a source belongs to. */
     public static Path runDir(SampleSource src) {
         return src.kind() == SampleSource.Kind.RUN ? src.path() : src.spec().getParent();
@@ -61,14 +73,7 @@ public final class EvalRun {
      * @throws IllegalArgumentException for a source that has nothing to evaluate
      */
     public ObjectNode run(SampleSource src, List<String> overrides, Path file) {
-        if (src.kind() == SampleSource.Kind.SPEC) {
-            throw new IllegalArgumentException(src.path() + " is a spec file: eval needs a run directory (its latest "
-                    + "checkpoint) or a checkpoint directory (checkpoints/step-N)");
-        }
-        if (src.checkpoint() == null) {
-            throw new IllegalArgumentException("the run directory " + src.path() + " has no checkpoint yet to "
-                    + "evaluate");
-        }
+        requireCheckpoint(src);
         Path runDir = runDir(src);
         ExperimentSpec spec = loader.load(src.spec(), overrides);
         Experiment ex = Experiment.build(spec, registry);
