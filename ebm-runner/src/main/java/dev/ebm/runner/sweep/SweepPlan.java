@@ -165,7 +165,9 @@ public record SweepPlan(SweepFile sweep, List<PlannedCase> cases, List<PlannedRu
     /** A value as JSON text, which the {@code --set} parser (YAML) reads back as the same value. */
     static String json(JsonNode v) {
         try {
-            return JSON.writeValueAsString(v);
+            String text = JSON.writeValueAsString(v);
+            // YAML 1.1 reads 1.0E10 as a string: give the exponent its sign
+            return v.isFloatingPointNumber() ? text.replaceFirst("E(\\d)", "E+$1") : text;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

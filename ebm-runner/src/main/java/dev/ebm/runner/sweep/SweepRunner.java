@@ -41,6 +41,7 @@ public final class SweepRunner {
     private final PrintStream out;
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    private boolean interrupted;
 
     /**
      * How to run.
@@ -106,6 +107,10 @@ public final class SweepRunner {
             out.println(progress.line());
             execute(todo, states, status, progress, opt);
             return finish(status, opt);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -123,7 +128,9 @@ public final class SweepRunner {
                 progress.tick();
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // the interrupt is restored when the sweep has written its files (file channels refuse interrupted
+            // threads)
+            interrupted = true;
             stop(status);
         } finally {
             pool.shutdownNow();
