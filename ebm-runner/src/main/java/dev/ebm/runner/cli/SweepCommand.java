@@ -13,13 +13,16 @@ import dev.ebm.runner.sweep.Workers;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code bin/ebm sweep SWEEP.yaml [--out DIR] [--workers N] [--threads T] [--metric M] [--dry-run]}. */
+/**
+ * {@code bin/ebm sweep SWEEP.yaml [--out DIR] [--workers N] [--threads T] [--set k=v]... [--metric M] [--dry-run]}.
+ */
 @Command(name = "sweep", description = {
     "Train a base spec under a grid of overrides and named cases, for several seeds, each run in its own process, "
         + "and summarise the final metrics per case over the seeds (docs/SWEEPS.md).",
@@ -48,6 +51,10 @@ public final class SweepCommand implements Callable<Integer> {
             + "runs report it).")
     String metric;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a spec field in every run, e.g. "
+            + "train.steps=20 (a one-value grid path: applied after the cases, replacing the grid's values of PATH).")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--dry-run", description = "Print the runs and their estimated cost; run nothing.")
     boolean dryRun;
 
@@ -68,7 +75,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<SweepPlan.ResolvedRun> runs;
         SweepPlan plan;
         try {
-            sweep = SweepFile.read(file, loader.mapper());
+            sweep = SweepFile.read(file, loader.mapper()).withSets(sets, loader.mapper());
             plan = SweepPlan.expand(sweep);
             runs = plan.resolve(loader);
         } catch (SpecException e) {

@@ -8,15 +8,15 @@ import java.util.Map;
 
 /**
  * How the runs of a sweep are named (docs/SWEEPS.md, "Naming"). A grid point is named {@code label=value} for each
- * grid path with more than one value, joined by {@code _}, in the grid's order; a path's label is its last segment
- * ({@code objective[0].ratio} → {@code ratio}), or as many trailing segments as tell it apart from the other varied
- * paths ({@code objective[0].weight} and {@code objective[1].weight} → {@code objective0.weight},
- * {@code objective1.weight}). Index brackets are dropped ({@code objective[0]} → {@code objective0}); in paths and
- * values every other run of characters outside {@code [A-Za-z0-9._=-]} becomes one {@code -} (removed at either
- * end; lists and mappings are written as compact JSON first, so {@code [16, 16]} → {@code 16-16}). A case named
- * in {@code cases} keeps its name and comes first ({@code CASE_label=value}); with neither cases nor varied paths
- * the case is {@code base}.
- * The run directory is {@code NAME-seedN}.
+ * grid path with more than one value, joined by {@code _}, in the grid's order. A path's label is its last segment
+ * ({@code objective[0].ratio} → {@code ratio}), or as many trailing segments as tell it apart from the other grid
+ * paths, varied or not ({@code sampler.steps} beside {@code train.steps} → {@code sampler.steps};
+ * {@code objective[0].weight} beside {@code objective[1].weight} → {@code objective0.weight}). Index brackets are
+ * dropped ({@code objective[0]} → {@code objective0}); in paths and values every other run of characters outside
+ * {@code [A-Za-z0-9._=-]} becomes one {@code -} (removed at either end; lists and mappings are written as compact
+ * JSON first, so {@code [16, 16]} → {@code 16-16}). A case named in {@code cases} keeps its name and comes first
+ * ({@code CASE_label=value}); with neither cases nor varied paths the case is {@code base}. The run directory is
+ * {@code NAME-seedN}.
  */
 public final class RunNames {
     /** The case name when the sweep has neither cases nor varied grid paths. */

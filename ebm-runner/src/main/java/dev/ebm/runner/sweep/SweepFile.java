@@ -56,6 +56,36 @@ public record SweepFile(Path file, SpecSource base, Map<String, List<JsonNode>> 
         }
     }
 
+    /**
+     * This sweep with {@code --set path=value} overrides for every run: each becomes a one-value grid path (replacing
+     * the path's values when the grid has it), so it is applied after the cases' overrides and leaves run names as
+     * they are unless it replaces a varied path. Values are read as YAML, as by {@code bin/ebm train --set}.
+     */
+    public SweepFile withSets(List<String> sets, ObjectMapper yaml) {
+        Map<String, List<JsonNode>> g = new LinkedHashMap<>(grid);
+        List<SpecProblem> problems = new ArrayList<>();
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                problems.add(new SpecProblem("--set " + set, "must be path=value, e.g. train.steps=20"));
+                continue;
+            }
+            String raw = set.substring(eq + 1);
+            JsonNode value;
+            try {
+                value = raw.isEmpty() ? null : yaml.readTree(raw);
+            } catch (JsonProcessingException e) {
+                value = null;
+            }
+            g.put(set.substring(0, eq).trim(), List.of(value == null || value.isMissingNode()
+                    ? yaml.getNodeFactory().textNode(raw) : value));
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecException(problems);
+        }
+        return new SweepFile(file, base, g, cases, seeds);
+    }
+
     /** Reads and checks {@code file}; every problem is reported in one {@link SpecException}. */
     public static SweepFile read(Path file, ObjectMapper yaml) {
         JsonNode tree;

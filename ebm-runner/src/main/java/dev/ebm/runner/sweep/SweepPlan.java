@@ -53,7 +53,8 @@ public record SweepPlan(SweepFile sweep, List<PlannedCase> cases, List<PlannedRu
     public static SweepPlan expand(SweepFile sweep) {
         List<String> varied = sweep.grid().entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(Map.Entry::getKey).toList();
-        Map<String, String> labels = RunNames.labels(varied);
+        Map<String, String> labels = new LinkedHashMap<>(RunNames.labels(List.copyOf(sweep.grid().keySet())));
+        labels.keySet().retainAll(varied);
         List<Map<String, JsonNode>> points = cartesian(sweep.grid());
         List<SweepFile.SweepCase> named = sweep.cases().isEmpty()
                 ? List.of(new SweepFile.SweepCase(RunNames.BASE, null, Map.of()))

@@ -84,6 +84,24 @@ class SweepPlanTest {
     }
 
     @Test
+    void commandLineSetsApplyToEveryRunAfterTheCasesWithoutRenamingThem(@TempDir Path tmp) throws IOException {
+        SweepFile f = sweep(tmp, """
+                base: %s
+                cases: {a: {"train.steps": 1000}, b: {}}
+                grid: {"sampler.steps": [5, 10], "train.steps": [1000]}
+                seeds: [1]
+                """.formatted(ML)).withSets(List.of("train.steps=20", "train.evalGrid=50"), loader.mapper());
+        SweepPlan plan = SweepPlan.expand(f);
+        assertThat(plan.cases()).extracting(SweepPlan.PlannedCase::name).containsExactly("a_sampler.steps=5",
+                "a_sampler.steps=10", "b_sampler.steps=5", "b_sampler.steps=10");
+        assertThat(plan.cases().get(0).overrides()).containsExactly("train.steps=1000", "sampler.steps=5",
+                "train.steps=20", "train.evalGrid=50");
+        assertThat(plan.resolve(loader).get(0).spec().train().steps()).isEqualTo(20);
+        assertThatThrownBy(() -> f.withSets(List.of("novalue"), loader.mapper())).isInstanceOf(SpecException.class)
+                .hasMessageContaining("--set novalue: must be path=value");
+    }
+
+    @Test
     void onlyCasesOrNothingVaried(@TempDir Path tmp) throws IOException {
         assertThat(SweepPlan.expand(sweep(tmp, "base: " + NCE + "\nseeds: [1]\n")).runs())
                 .extracting(SweepPlan.PlannedRun::dir).containsExactly("base-seed1");
