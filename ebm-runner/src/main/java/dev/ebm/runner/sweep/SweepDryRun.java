@@ -47,7 +47,7 @@ public final class SweepDryRun {
                 todo++;
             }
             total += est;
-            out.printf("  runs/%-32s %s%n", r.run().dir(), what);
+            out.printf("  runs/%-40s %s%n", r.run().dir(), what);
         }
         int parallel = Math.max(1, Math.min(w.workers(), todo));
         out.printf("estimated cost: %d run(s) to do, ~%s of training on one worker, ~%s with %d worker(s) "
