@@ -160,7 +160,7 @@ public record SweepFile(Path file, SpecSource base, Map<String, List<JsonNode>> 
                     + "{\"objective[0].ratio\": [1, 4]}, found " + describe(node)));
             return grid;
         }
-        obj.fields().forEachRemaining(e -> {
+        obj.properties().forEach(e -> {
             String at = "grid." + quote(e.getKey());
             if (!e.getValue().isArray() || e.getValue().isEmpty()) {
                 problems.add(new SpecProblem(at, "must be a non-empty list of values, found " + describe(e.getValue())
@@ -190,7 +190,7 @@ public record SweepFile(Path file, SpecSource base, Map<String, List<JsonNode>> 
                     + "{ratio1: {\"objective[0].ratio\": 1}}, found " + describe(node)));
             return cases;
         }
-        obj.fields().forEachRemaining(e -> {
+        obj.properties().forEach(e -> {
             String name = e.getKey();
             String at = "cases." + quote(name);
             if (!NAME.matcher(name).matches()) {
@@ -206,9 +206,7 @@ public record SweepFile(Path file, SpecSource base, Map<String, List<JsonNode>> 
             SpecSource base = null;
             Map<String, JsonNode> set = new LinkedHashMap<>();
             if (body != null) {
-                var fields = body.fields();
-                while (fields.hasNext()) {
-                    var f = fields.next();
+                for (var f : body.properties()) {
                     if (f.getKey().equals("base")) {
                         base = source(f.getValue(), dir, at + ".base", problems);
                     } else {

@@ -85,8 +85,10 @@ public final class SweepProgress {
     public synchronized String line() {
         int running = started.size();
         int left = total - done - failed - running;
-        String eta = estimate.isEmpty() ? "" : String.format(", about %s left%s",
-                CostModel.words(remainingSeconds()), measuredEstimate > 0 ? "" : " (prior estimate)");
+        double rest = remainingSeconds();
+        String eta = estimate.isEmpty() ? "" : String.format(", %s left%s",
+                rest < 30 ? "less than a minute" : "about " + CostModel.words(rest),
+                measuredEstimate > 0 ? "" : " (prior estimate)");
         return String.format("sweep: %d/%d done, %d running, %d left%s%s", done, total, running, left,
                 failed > 0 ? ", " + failed + " failed" : "", eta);
     }

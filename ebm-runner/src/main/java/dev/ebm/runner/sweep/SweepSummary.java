@@ -72,7 +72,7 @@ public record SweepSummary(List<Row> cases, List<String> metrics, Set<String> fr
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, Double> out) {
-        node.fields().forEachRemaining(f -> {
+        node.properties().forEach(f -> {
             String name = prefix + f.getKey();
             if (f.getValue().isNumber()) {
                 out.put(name, f.getValue().asDouble());
