@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ebm.runner.Main;
-import dev.ebm.runner.RunnerWiring;
-import java.io.ByteArrayOutputStream;
+import dev.ebm.runner.Cli;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,22 +33,8 @@ class EvalCommandTest {
                     evalPoints: 500}
             """;
 
-    record Result(int code, String out, String err) {}
-
-    static Result ebm(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(new RunnerWiring(), args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static Cli.Result ebm(String... args) {
+        return Cli.run(args);
     }
 
     @Test
@@ -60,14 +42,14 @@ class EvalCommandTest {
         Path spec = tmp.resolve("tiny.yaml");
         Files.writeString(spec, SPEC);
         Path run = tmp.resolve("run");
-        Result train = ebm("train", spec.toString(), "--out", run.toString());
+        Cli.Result train = ebm("train", spec.toString(), "--out", run.toString());
         assertThat(train.code()).as(train.err() + train.out()).isZero();
         ObjectMapper json = new ObjectMapper();
         JsonNode trained = json.readTree(run.resolve("eval.json").toFile());
         assertThat(trained.get("step").asInt()).isEqualTo(6);
         Files.delete(run.resolve("plots").resolve("density.png"));
 
-        Result eval = ebm("eval", run.toString());
+        Cli.Result eval = ebm("eval", run.toString());
         assertThat(eval.code()).as(eval.err() + eval.out()).isZero();
         JsonNode again = json.readTree(run.resolve("eval.json").toFile());
         assertThat(again).isEqualTo(trained);
@@ -79,7 +61,7 @@ class EvalCommandTest {
         assertThat(run.resolve("plots").resolve("density.png")).isNotEmptyFile();
 
         Path step3 = run.resolve("checkpoints").resolve("step-3");
-        Result at3 = ebm("eval", step3.toString());
+        Cli.Result at3 = ebm("eval", step3.toString());
         assertThat(at3.code()).as(at3.err() + at3.out()).isZero();
         Path file3 = run.toAbsolutePath().resolve("eval").resolve("step-3").resolve("eval.json");
         JsonNode e3 = json.readTree(file3.toFile());
@@ -91,7 +73,7 @@ class EvalCommandTest {
                 .isEqualTo(trained);
 
         Path out = tmp.resolve("elsewhere").resolve("e.json");
-        Result finer = ebm("eval", run.toString(), "--set", "train.evalGrid=60", "--out", out.toString());
+        Cli.Result finer = ebm("eval", run.toString(), "--set", "train.evalGrid=60", "--out", out.toString());
         assertThat(finer.code()).as(finer.err()).isZero();
         JsonNode fine = json.readTree(out.toFile());
         assertThat(fine.get("grid").asInt()).isEqualTo(60);
@@ -117,15 +99,15 @@ class EvalCommandTest {
     void aSpecOrARunWithoutCheckpointIsRefused(@TempDir Path tmp) throws IOException {
         Path spec = tmp.resolve("tiny.yaml");
         Files.writeString(spec, SPEC);
-        Result r = ebm("eval", spec.toString());
+        Cli.Result r = ebm("eval", spec.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("is a spec file: eval needs a run directory");
         Files.createDirectories(tmp.resolve("run"));
         Files.writeString(tmp.resolve("run").resolve("spec.resolved.yaml"), SPEC);
-        Result none = ebm("eval", tmp.resolve("run").toString());
+        Cli.Result none = ebm("eval", tmp.resolve("run").toString());
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("has no checkpoint yet");
-        Result missing = ebm("eval", tmp.resolve("nope").toString());
+        Cli.Result missing = ebm("eval", tmp.resolve("nope").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file or directory");
     }

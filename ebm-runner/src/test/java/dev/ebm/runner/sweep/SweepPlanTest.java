@@ -202,6 +202,37 @@ class SweepPlanTest {
     }
 
     @Test
+    void aDryRunPrintsThePlanWithWhatIsDoneAndTheCostAndWritesNothing(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("s.yaml");
+        Files.writeString(file, "base: " + NCE + "\ngrid: {\"objective[0].ratio\": [1, 4], train.steps: [40]}\n"
+                + "seeds: [1]\n");
+        Path dir = tmp.resolve("out");
+        var runs = SweepPlan.expand(SweepFile.read(file, loader.mapper())).resolve(loader);
+        Path done = Files.createDirectories(dir.resolve("runs").resolve("ratio=1-seed1"));
+        Files.writeString(done.resolve("spec.resolved.yaml"), runs.get(0).yaml());
+        Files.writeString(done.resolve("eval.json"), "{\"step\": 40, \"kl\": 0.5}");
+        Path other = Files.createDirectories(dir.resolve("runs").resolve("ratio=4-seed1"));
+        Files.writeString(other.resolve("spec.resolved.yaml"), runs.get(0).yaml());
+
+        var r = dev.ebm.runner.Cli.run("sweep", file.toString(), "--out", dir.toString(),
+                "--dry-run", "--workers", "9");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("--workers 9 x 1 thread(s) exceeds the");
+        assertThat(r.out()).contains(" -> " + dir + ": 2 case(s) x 1 seed(s) = 2 runs")
+                .contains("  ratio=4: " + NCE + " with objective[0].ratio=4, train.steps=40")
+                .containsPattern("runs/ratio=1-seed1 +done")
+                .containsPattern("runs/ratio=4-seed1 +REFUSED: its spec.resolved.yaml differs from the sweep's spec "
+                        + "for it \\(line \\d+: 'ratio: 1' there, 'ratio: 4' in the sweep\\)")
+                .contains("estimated cost: 0 run(s) to do");
+        assertThat(dir.resolve("sweep.json")).doesNotExist();
+        assertThat(dir.resolve(SweepLock.FILE)).doesNotExist();
+
+        var bad = dev.ebm.runner.Cli.run("sweep", tmp.resolve("none.yaml").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("no such sweep file");
+    }
+
+    @Test
     void workersTimesThreadsNeverExceedTheCores() {
         assertThat(Workers.choose(null, null, 2)).isEqualTo(new Workers(2, 1, List.of()));
         assertThat(Workers.choose(null, 2, 2)).isEqualTo(new Workers(1, 2, List.of()));

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebm.api.plugin.PluginRegistry;
-import dev.ebm.runner.Main;
-import dev.ebm.runner.RunnerWiring;
+import dev.ebm.runner.Cli;
 import dev.ebm.runner.spec.SpecLoader;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -48,24 +47,13 @@ class SweepProcessTest {
             """;
     private final ObjectMapper json = new ObjectMapper();
 
-    record Result(int code, String out, String err) {}
-
     /** Runs {@code bin/ebm args} in this JVM with children started by {@code launcher} (a script). */
-    static Result ebm(Path launcher, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    static Cli.Result ebm(Path launcher, String... args) {
         String before = System.getProperty(ChildLauncher.LAUNCHER_PROPERTY);
         try {
             System.setProperty(ChildLauncher.LAUNCHER_PROPERTY, launcher.toString());
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(new RunnerWiring(), args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return Cli.run(args);
         } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
             if (before == null) {
                 System.clearProperty(ChildLauncher.LAUNCHER_PROPERTY);
             } else {
@@ -109,7 +97,7 @@ class SweepProcessTest {
                 seeds: [1]
                 """);
         Path dir = tmp.resolve("out");
-        Result first = ebm(launcher, "sweep", file.toString(), "--out", dir.toString(), "--workers", "2");
+        Cli.Result first = ebm(launcher, "sweep", file.toString(), "--out", dir.toString(), "--workers", "2");
         assertThat(first.code()).as(first.out() + first.err()).isEqualTo(4);
         JsonNode status = json.readTree(dir.resolve("sweep.json").toFile());
         assertThat(status.path("counts").toString()).isEqualTo("{\"done\":2,\"failed\":1,\"running\":0,\"pending\":0}");
@@ -149,7 +137,7 @@ class SweepProcessTest {
         FileTime aTime = Files.getLastModifiedTime(a.resolve("eval.json"));
         double wallB = run(status, "runs/b-seed1").path("wall_s").asDouble();
 
-        Result second = ebm(launcher, "sweep", file.toString(), "--out", dir.toString(), "--workers", "2");
+        Cli.Result second = ebm(launcher, "sweep", file.toString(), "--out", dir.toString(), "--workers", "2");
         assertThat(second.code()).as(second.out() + second.err()).isEqualTo(4);
         assertThat(Files.getLastModifiedTime(a.resolve("eval.json"))).isEqualTo(aTime);
         assertThat(count(Files.readString(a.resolve("console.log")), "sweep child:")).isEqualTo(1);
@@ -190,7 +178,7 @@ class SweepProcessTest {
             String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();
             assertThat(line).isEqualTo("locked");
-            Result busy = ebm(launcher, "sweep", file.toString(), "--out", dir.toString());
+            Cli.Result busy = ebm(launcher, "sweep", file.toString(), "--out", dir.toString());
             assertThat(busy.code()).isEqualTo(5);
             assertThat(busy.err()).contains("another sweep is running in " + dir + " (pid " + p.pid() + ")");
             assertThat(json.readTree(dir.resolve("sweep.json").toFile())).as("untouched").isEqualTo(status2);
