@@ -9,6 +9,8 @@ module dev.ebm.runner {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires info.picocli;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
     requires me.tongfei.progressbar;
     requires org.jfree.jfreechart;
     requires com.samskivert.jmustache;

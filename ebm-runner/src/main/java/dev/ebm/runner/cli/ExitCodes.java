@@ -11,6 +11,10 @@ public final class ExitCodes {
      * last checkpoint included, is intact.
      */
     public static final int OUTPUT_FAILED = 4;
+    /** Some runs of a sweep failed or were interrupted (the others finished). */
+    public static final int SOME_FAILED = 5;
+    /** Another sweep is running in the same sweep directory. */
+    public static final int BUSY = 6;
 
     private ExitCodes() {}
 }

@@ -87,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println(spec + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (DivergenceException e) {
-            System.err.println("stopped: " + e.getMessage());
+            // the reason was logged (terminal and run.log) where the run stopped
             System.err.println("the last checkpoint (if any) is in " + runDir.resolve("checkpoints"));
             return ExitCodes.DIVERGED;
         } catch (CheckpointException e) {

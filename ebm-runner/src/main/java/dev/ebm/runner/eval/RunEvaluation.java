@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * draws its randomness from {@code Rng(seed).fork(-2)} alone, so the same parameters always score the same.
  */
 public final class RunEvaluation {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunEvaluation.class);
     private RunEvaluation() {}
 
     /**
@@ -41,8 +42,8 @@ public final class RunEvaluation {
             Plots.densityBesideData(ev, runDir.resolve("plots").resolve("density.png"));
             out.printf("eval: nll %.4f  kl %.4f nats  border_mass %.4f%n", ev.nll(), ev.kl(), ev.borderMass());
             if (ev.borderMass() > 0.01) {
-                out.printf("warning: %.1f%% of the grid's mass lies in its outer band: exp(-E) may not be "
-                        + "integrable and nll/kl are unreliable%n", 100 * ev.borderMass());
+                LOG.warn(String.format("%.1f%% of the grid's mass lies in its outer band: exp(-E) may not be "
+                        + "integrable and nll/kl are unreliable", 100 * ev.borderMass()));
             }
         }
         return eval;

@@ -33,6 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link CheckpointException}, and {@link #resumePoint} falls back to the newest good one.
  */
 public final class Checkpoints {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Checkpoints.class);
     private static final String PREFIX = "step-";
     private static final String DAMAGED = "damaged-";
     private final Path root;
@@ -72,6 +73,7 @@ public final class Checkpoints {
             tmp = null;
             FaultInjection.at(Point.CHECKPOINT_AFTER_RENAME, dest);
             prune();
+            LOG.info("checkpoint written: {}", dest);
             return dest;
         } catch (IOException e) {
             if (tmp != null) {

@@ -270,6 +270,14 @@ public final class Trainer {
         return "objective" + i;
     }
 
+    /**
+     * Loads checkpoint directory {@code dir} (parameters, optimizer, negative-source and objective state) into the
+     * experiment, for evaluation; returns its step.
+     */
+    public long loadParameters(Path dir) {
+        return restore(checkpoints.load(dir));
+    }
+
     /** Loads the latest checkpoint's parameters into the experiment (for evaluation and sampling). */
     public long loadLatestParameters() {
         Checkpoints.Loaded latest = checkpoints.newestGood(out::println)

@@ -39,11 +39,8 @@ class SpecSchemaTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
     private static final Path BASE = EXAMPLES.resolve("toy/eight-gaussians-ml.yaml");
 
-    static Stream<Path> examples() throws IOException {
-        try (Stream<Path> s = Files.walk(EXAMPLES)) {
-            return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/")).sorted()
-                    .toList().stream();
-        }
+    static Stream<Path> examples() {
+        return dev.ebm.runner.ExampleFiles.specs().stream();
     }
 
     /** The paths of the schema's errors, written as the loader writes paths ({@code objective[1].weight}). */
