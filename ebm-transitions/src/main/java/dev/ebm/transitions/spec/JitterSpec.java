@@ -11,8 +11,9 @@ import java.util.List;
  *
  * @param pixels the largest shift in each direction (required, &gt;= 1)
  * @param fill {@code edge} (default: repeat the nearest border pixel), {@code zero} or {@code wrap} (cyclic)
+ * @param p the probability that an image is shifted (default 1: every image; a shift may still be (0, 0))
  */
-public record JitterSpec(Integer pixels, String fill) implements TransitionSpec {
+public record JitterSpec(Integer pixels, String fill, Double p) implements TransitionSpec {
     public static final List<String> FILLS = List.of("edge", "wrap", "zero");
 
     public JitterSpec {
@@ -20,6 +21,7 @@ public record JitterSpec(Integer pixels, String fill) implements TransitionSpec 
         c.required("pixels", pixels);
         pixels = c.positive("pixels", pixels, null);
         fill = c.oneOf("fill", fill, "edge", FILLS);
+        p = c.probability("p", p, 1.0);
         c.done();
     }
 }
