@@ -21,16 +21,24 @@ final class Jitter extends ImageTransition {
     @Override
     protected void transform(double[] v, int[] chosen, int c, int h, int w, Rng rng) {
         double[] plane = new double[h * w];
+        int[] rows = new int[h];
+        int[] cols = new int[w];
         for (int k : chosen) {
             int dy = rng.nextInt(2 * pixels + 1) - pixels;
             int dx = rng.nextInt(2 * pixels + 1) - pixels;
+            for (int i = 0; i < h; i++) {
+                rows[i] = source(i - dy, h);
+            }
+            for (int j = 0; j < w; j++) {
+                cols[j] = source(j - dx, w);
+            }
             for (int ch = 0; ch < c; ch++) {
                 int base = (k * c + ch) * h * w;
                 System.arraycopy(v, base, plane, 0, h * w);
                 for (int i = 0; i < h; i++) {
-                    int si = source(i - dy, h);
+                    int si = rows[i];
                     for (int j = 0; j < w; j++) {
-                        int sj = source(j - dx, w);
+                        int sj = cols[j];
                         v[base + i * w + j] = si < 0 || sj < 0 ? 0 : plane[si * w + sj];
                     }
                 }

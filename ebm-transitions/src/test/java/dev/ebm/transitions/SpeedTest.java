@@ -11,8 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Wall time of each transition on an MNIST-sized batch [128, 1, 28, 28] of float32, as applied to replay-buffer
- * draws or every N sampler steps: median of 15 calls after 5 warm-up calls, one thread. The bound is loose (the
- * machine is shared); the printed numbers are the measurement.
+ * draws or every N sampler steps: 40 calls after 40 warm-up calls (JIT compilation), one thread. On a shared
+ * machine the median is inflated by other processes; the minimum is the best estimate of the uncontended cost. The
+ * bound is loose; the printed numbers are the measurement.
  */
 class SpeedTest {
 
@@ -32,17 +33,18 @@ class SpeedTest {
         Rng rng = new Rng(71);
         for (String spec : specs) {
             Transition t = Plugins.transition(spec, 1, 28, 28);
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 40; i++) {
                 t.apply(x, rng);
             }
-            double[] ms = new double[15];
+            double[] ms = new double[40];
             for (int i = 0; i < ms.length; i++) {
                 long start = System.nanoTime();
                 t.apply(x, rng);
                 ms[i] = (System.nanoTime() - start) / 1e6;
             }
             Arrays.sort(ms);
-            System.out.printf("[speed] %-70s %7.2f ms per batch of 128 (min %.2f)%n", spec, ms[ms.length / 2], ms[0]);
+            System.out.printf("[speed] %-70s min %6.2f ms, median %6.2f ms per batch of 128%n", spec, ms[0],
+                    ms[ms.length / 2]);
             assertThat(ms[ms.length / 2]).as(spec).isLessThan(250);
         }
     }

@@ -58,16 +58,17 @@ final class SmoothedField implements DisplacementField {
                 u[i + 1] = (int) bits * 0x1.0p-31;
             }
         }
+        // rows: the horizontal pass over the padded height; then the vertical pass into the image
         int len = kernel.length;
+        java.util.Arrays.fill(rows, 0);
         for (int i = 0; i < ph; i++) {
-            int src = i * pw;
             int dst = i * w;
-            for (int j = 0; j < w; j++) {
-                double s = 0;
-                for (int m = 0; m < len; m++) {
-                    s += kernel[m] * u[src + j + m];
+            for (int m = 0; m < len; m++) {
+                double k = kernel[m];
+                int src = i * pw + m;
+                for (int j = 0; j < w; j++) {
+                    rows[dst + j] += k * u[src + j];
                 }
-                rows[dst + j] = s;
             }
         }
         for (int i = 0; i < h; i++) {

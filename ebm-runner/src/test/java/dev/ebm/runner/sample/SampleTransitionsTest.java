@@ -1,0 +1,81 @@
+package dev.ebm.runner.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** {@code bin/ebm sample} applies the sampler spec's {@code transitions} every {@code transitionEvery} steps. */
+class SampleTransitionsTest {
+
+    /** gd with a negligible step leaves the chains exactly where they start (Gaussian noise, std 1). */
+    private static final String SPEC = """
+            seed: 4
+            energy: {type: gaussian, mean: [0, 0]}
+            sampler: {type: gd, steps: 4, stepSize: 1.0e-30}
+            """;
+
+    private static double[] samples(Path dir) throws IOException {
+        INDArray x = Nd4j.createFromNpyFile(dir.resolve("samples.npy").toFile());
+        return x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    /**
+     * With {@code transitions: [{type: noise, std: 10}]} and {@code transitionEvery: 1}, the 4-step chains are
+     * moved after steps 1, 2 and 3 (never after the last), so each coordinate's difference from the same chains
+     * run without transitions (same seed, same starts) is 10·(ξ₁ + ξ₂ + ξ₃) ~ N(0, 300): the sum of squares over
+     * all coordinates passes the χ² test of variance 300 and fails that of 200 (two moves).
+     */
+    /** Two-sided p-value of a sum of squares of n draws of N(0, variance) by χ²(n). */
+    private static double varianceP(double ss, int n, double variance) {
+        ChiSquaredDistribution chi = ChiSquaredDistribution.of(n);
+        return 2 * Math.min(chi.cumulativeProbability(ss / variance), chi.survivalProbability(ss / variance));
+    }
+
+    @Test
+    void theSamplersTransitionsMoveTheChains(@TempDir Path tmp) throws IOException {
+        Path spec = SampleCommandTest.write(tmp, "s.yaml", SPEC);
+        int chains = 2000;
+        SampleCommandTest.Result plain = SampleCommandTest.ebm("sample", spec.toString(), "--chains", "" + chains,
+                "--out", tmp.resolve("plain").toString());
+        SampleCommandTest.Result moved = SampleCommandTest.ebm("sample", spec.toString(), "--chains", "" + chains,
+                "--set", "sampler.transitions=[{type: noise, std: 10}]", "--set", "sampler.transitionEvery=1",
+                "--out", tmp.resolve("moved").toString());
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(moved.code()).as(moved.err()).isZero();
+        double[] a = samples(tmp.resolve("plain"));
+        double[] b = samples(tmp.resolve("moved"));
+        assertThat(a).hasSize(2 * chains);
+        double ss = 0;
+        double start = 0;
+        for (int i = 0; i < a.length; i++) {
+            ss += (b[i] - a[i]) * (b[i] - a[i]);
+            start += a[i] * a[i];
+        }
+        double p = varianceP(ss, a.length, 300);
+        double two = varianceP(ss, a.length, 200);
+        System.out.printf("[sample] moved - plain chains: std %.3f (sqrt 300 = %.3f), chi-square p %.3g; against "
+                + "two moves: p %.3g%n", Math.sqrt(ss / a.length), Math.sqrt(300), p, two);
+        assertThat(Math.sqrt(start / a.length)).isBetween(0.9, 1.1);
+        assertThat(p).isGreaterThan(1e-3);
+        assertThat(two).isLessThan(1e-3);
+        assertThat(tmp.resolve("moved").resolve("spec.resolved.yaml")).content().contains("type: noise")
+                .contains("transitionEvery: 1");
+    }
+
+    @Test
+    void anImageTransitionOnSamplesThatAreNotImagesIsRefused(@TempDir Path tmp) throws IOException {
+        Path spec = SampleCommandTest.write(tmp, "s.yaml", SPEC);
+        SampleCommandTest.Result r = SampleCommandTest.ebm("sample", spec.toString(), "--set",
+                "sampler.transitions=[{type: elastic, mode: grid, std: 1}]", "--set", "sampler.transitionEvery=2",
+                "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("elastic acts on images [C, H, W], but the samples have shape [2]");
+    }
+}
