@@ -25,13 +25,22 @@ public final class Images {
         }
     }
 
-    /** The values of {@code x} in row-major order (a copy). */
+    /** The values of {@code x} in row-major order (a new Java array: the caller may write into it). */
     public static double[] values(INDArray x) {
-        return x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        boolean plain = x.ordering() == 'c' && !x.isView() && x.data().length() == x.length();
+        return (plain ? x : x.dup('c')).data().asDouble();
     }
 
     /** A new array of {@code shape} and {@code dtype} holding {@code v} in row-major order. */
     public static INDArray array(double[] v, long[] shape, DataType dtype) {
-        return Nd4j.createFromArray(v).reshape('c', shape).castTo(dtype);
+        if (dtype == DataType.FLOAT) {
+            float[] f = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                f[i] = (float) v[i];
+            }
+            return Nd4j.create(f, shape, 'c');
+        }
+        INDArray d = Nd4j.create(v, shape, 'c');
+        return dtype == DataType.DOUBLE ? d : d.castTo(dtype);
     }
 }
