@@ -70,6 +70,21 @@ class SampleTransitionsTest {
     }
 
     @Test
+    void transitionProblemsAreReportedAtTheirPlaceInTheSpec(@TempDir Path tmp) throws IOException {
+        Path spec = SampleCommandTest.write(tmp, "s.yaml", SPEC);
+        SampleCommandTest.Result r = SampleCommandTest.ebm("sample", spec.toString(), "--set",
+                "sampler.transitions=[{type: blur, sigma: [2, 1]}, {type: noise, std: 1, p: 1.5}]", "--set",
+                "sampler.transitionEvery=2", "--set", "negatives={type: replay-buffer, transitions: [{type: "
+                        + "crop-resize, scale: [0, 1]}]}", "--out", tmp.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("3 problems in the spec:")
+                .contains("negatives.transitions[0].scale: must be [low, high] with 0 < low <= high <= 1, found "
+                        + "[0.0, 1.0]")
+                .contains("sampler.transitions[0].sigma: must be [low, high] with 0 <= low <= high, found [2.0, 1.0]")
+                .contains("sampler.transitions[1].p: must be in [0, 1], found 1.5");
+    }
+
+    @Test
     void anImageTransitionOnSamplesThatAreNotImagesIsRefused(@TempDir Path tmp) throws IOException {
         Path spec = SampleCommandTest.write(tmp, "s.yaml", SPEC);
         SampleCommandTest.Result r = SampleCommandTest.ebm("sample", spec.toString(), "--set",
