@@ -27,7 +27,7 @@ public final class Images {
 
     /** The values of {@code x} in row-major order (a new Java array: the caller may write into it). */
     public static double[] values(INDArray x) {
-        boolean plain = x.ordering() == 'c' && !x.isView() && x.data().length() == x.length();
+        boolean plain = x.ordering() == 'c' && !x.isView() && x.offset() == 0 && x.data().length() == x.length();
         return (plain ? x : x.dup('c')).data().asDouble();
     }
 

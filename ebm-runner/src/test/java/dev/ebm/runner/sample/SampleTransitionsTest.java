@@ -2,7 +2,20 @@ package dev.ebm.runner.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebm.api.ChainRun;
+import dev.ebm.api.Chains;
+import dev.ebm.api.EnergyFunction;
+import dev.ebm.api.Rng;
+import dev.ebm.api.SamplerKernel;
+import dev.ebm.api.Target;
+import dev.ebm.api.Transition;
+import dev.ebm.api.plugin.PluginContext;
+import dev.ebm.api.plugin.PluginRegistry;
+import dev.ebm.api.spec.ExperimentSpec;
+import dev.ebm.runner.spec.SpecLoader;
+import dev.ebm.runner.train.Experiment;
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.Path;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
@@ -82,6 +95,38 @@ class SampleTransitionsTest {
                         + "[0.0, 1.0]")
                 .contains("sampler.transitions[0].sigma: must be [low, high] with 0 <= low <= high, found [2.0, 1.0]")
                 .contains("sampler.transitions[1].p: must be in [0, 1], found 1.5");
+    }
+
+    /**
+     * Image transitions inside the sample driver's per-step workspaces: a small CNN energy on 1 × 12 × 10 images,
+     * Langevin with elastic, blur and crop-resize every 2 steps, run step by step by {@link ChainDriver} gives
+     * exactly the chains of {@link Chains#run}, and differs from the same run without transitions.
+     */
+    @Test
+    void imageTransitionsRunInTheStepWorkspacesLikeInChainsRun() {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        PluginRegistry registry = PluginRegistry.load();
+        ExperimentSpec spec = new SpecLoader(registry).parse("""
+                energy: {type: cnn, channels: [4, 4], strides: [1, 2]}
+                sampler: {type: langevin, steps: 7, stepSize: 0.01, noise: 0.005, transitionEvery: 2, transitions: [
+                    {type: elastic, mode: grid, std: 1}, {type: blur, sigma: [0.3, 1], p: 0.5},
+                    {type: crop-resize, scale: [0.5, 1]}]}
+                """, List.of());
+        PluginContext ctx = new PluginContext(DataType.FLOAT, new long[] {1, 12, 10}, null, registry, new Rng(1));
+        EnergyFunction energy = registry.create(spec.energy(), ctx);
+        SamplerKernel kernel = registry.create(spec.sampler(), ctx);
+        List<Transition> transitions = Experiment.samplerTransitions(spec.sampler(), registry, ctx);
+        INDArray x0 = new Rng(2).uniform(DataType.FLOAT, 16, 1, 12, 10);
+        ChainRun reference = Chains.run(kernel, Target.of(energy), x0, 7, new Rng(3), transitions, 2);
+        ChainRun plain = Chains.run(kernel, Target.of(energy), x0, 7, new Rng(3), List.of(), 0);
+        ChainDriver driver = new ChainDriver(kernel, Target.of(energy), x0, 7, transitions, 2);
+        Rng rng = new Rng(3);
+        for (int t = 0; t < 7; t++) {
+            driver.step(rng, (step, warm, state, info) -> { });
+        }
+        float[] got = driver.state().x().dup('c').data().asFloat();
+        assertThat(got).containsExactly(reference.end().x().dup('c').data().asFloat());
+        assertThat(got).isNotEqualTo(plain.end().x().dup('c').data().asFloat());
     }
 
     @Test
