@@ -71,17 +71,14 @@ final class SmoothedField implements DisplacementField {
                 }
             }
         }
-        for (int i = 0; i < h; i++) {
-            int dst = offset + i * w;
-            for (int j = 0; j < w; j++) {
-                out[dst + j] = 0;
-            }
-            for (int m = 0; m < len; m++) {
-                double k = kernel[m] * alpha;
-                int src = (i + m) * w;
-                for (int j = 0; j < w; j++) {
-                    out[dst + j] += k * rows[src + j];
-                }
+        // the vertical pass as one contiguous loop per kernel tap: rows (i + m, j) sit at (i·w + j) + m·w
+        int hw = h * w;
+        java.util.Arrays.fill(out, offset, offset + hw, 0);
+        for (int m = 0; m < len; m++) {
+            double k = kernel[m] * alpha;
+            int src = m * w;
+            for (int t = 0; t < hw; t++) {
+                out[offset + t] += k * rows[src + t];
             }
         }
     }
