@@ -136,7 +136,8 @@ public final class SampleRun {
         INDArray batch = data == null ? null : data.batch(opt.chains(), root.split(), setup.dtype);
         INDArray x0 = setup.negatives.draw(opt.chains(), batch, startRng);
         Rng chainRng = root.split();
-        ChainDriver driver = new ChainDriver(setup.kernel, Target.of(setup.energy), x0, steps, List.of(), 0);
+        ChainDriver driver = new ChainDriver(setup.kernel, Target.of(setup.energy), x0, steps, setup.transitions,
+                setup.transitionEvery);
         ChainRecord record = new ChainRecord(opt.chains(), setup.sampleShape, steps, thin, images);
         StepStats stats = new StepStats(StepStats.DEFAULT_READERS);
         record.record(0, driver.state());

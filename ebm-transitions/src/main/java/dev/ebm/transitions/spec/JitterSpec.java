@@ -16,15 +16,18 @@ import java.util.List;
  *
  * @param pixels the largest shift in each direction (required, &gt;= 1)
  * @param fill {@code edge} (default: repeat the nearest border pixel), {@code zero} or {@code wrap} (cyclic)
+ * @param p the probability that an image is shifted (default 1: every image; a shift may still be (0, 0))
  */
 public record JitterSpec(@Required @Range(min = 0, exclusiveMin = true) Integer pixels,
-        @Default("edge") @OneOf({"edge", "wrap", "zero"}) String fill) implements TransitionSpec {
+        @Default("edge") @OneOf({"edge", "wrap", "zero"}) String fill,
+        @Default("1") @Range(min = 0, max = 1) Double p) implements TransitionSpec {
     public static final List<String> FILLS = SpecFields.choices(JitterSpec.class, "fill");
 
     public JitterSpec {
         Checks c = new Checks(JitterSpec.class);
         pixels = c.field("pixels", pixels);
         fill = c.field("fill", fill);
+        p = c.field("p", p);
         c.done();
     }
 }
