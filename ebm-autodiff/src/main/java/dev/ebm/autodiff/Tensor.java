@@ -252,6 +252,15 @@ public final class Tensor {
         return Activations.elu(this, alpha);
     }
 
+    /**
+     * The log-softmax along {@code axis}: x − ln Σ exp(x) over that axis, computed with the maximum subtracted, so
+     * logits of any size stay finite. With class logits [N, K] and {@code axis} 1, the cross-entropy of labels is
+     * minus the mean of the log-probabilities picked by a one-hot mask. Differentiable to any order.
+     */
+    public Tensor logSoftmax(int axis) {
+        return Softmax.logSoftmax(this, axis);
+    }
+
     /** Multiplies by a constant mask elementwise (for piecewise-linear functions). */
     Tensor mulConstant(INDArray mask) {
         return mul(constant(mask));
