@@ -1,4 +1,4 @@
-/** Data sources: toy 2-D densities with exact log-densities. */
+/** Data sources: toy 2-D densities with exact log-densities, and labelled images (synthetic-images). */
 module dev.ebm.data {
     requires dev.ebm.api;
 
@@ -10,5 +10,6 @@ module dev.ebm.data {
             dev.ebm.data.toy.TwoMoonsProvider,
             dev.ebm.data.toy.CheckerboardProvider,
             dev.ebm.data.toy.SwissRollProvider,
-            dev.ebm.data.toy.PinwheelProvider;
+            dev.ebm.data.toy.PinwheelProvider,
+            dev.ebm.data.images.SyntheticImagesProvider;
 }
