@@ -244,6 +244,14 @@ public final class Tensor {
         return Activations.swish(this);
     }
 
+    /**
+     * max(x, 0), one native op; the derivative is the constant mask [x > 0] (computed only when a backward pass
+     * needs it), so the second derivative is zero.
+     */
+    public Tensor relu() {
+        return Activations.relu(this);
+    }
+
     public Tensor leakyRelu(double alpha) {
         return Activations.leakyRelu(this, alpha);
     }

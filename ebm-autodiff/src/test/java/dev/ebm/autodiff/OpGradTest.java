@@ -123,6 +123,7 @@ class OpGradTest {
         cs.add(c("swish", x -> x.get(0).swish(), any(3, 4)));
         cs.add(c("leakyRelu 0.2", x -> x.get(0).leakyRelu(0.2), away(3, 4)));
         cs.add(c("leakyRelu 0", x -> x.get(0).leakyRelu(0.0), away(3, 4)));
+        cs.add(c("relu", x -> x.get(0).relu(), away(3, 4)));
         cs.add(c("elu 1", x -> x.get(0).elu(1.0), away(3, 4)));
         cs.add(c("elu 0.5", x -> x.get(0).elu(0.5), away(3, 4)));
         cs.add(c("logSoftmax axis 1", x -> x.get(0).logSoftmax(1), any(3, 4)));
