@@ -9,10 +9,11 @@ import java.util.List;
  * @param name run name, used in the default run directory
  * @param seed root seed of the run's random generator
  * @param dtype {@code float32} (default) or {@code float64}
+ * @param eval how the trained run is evaluated (fresh chains of image runs), or null for the defaults
  */
 public record ExperimentSpec(String name, Long seed, String dtype, DataSpec data, EnergySpec energy,
         NegativeSourceSpec negatives, SamplerSpec sampler, List<ObjectiveSpec> objective, OptimizerSpec optimizer,
-        TrainSpec train) {
+        TrainSpec train, EvalSpec eval) {
 
     public static final List<String> DTYPES = List.of("float32", "float64");
 
@@ -25,6 +26,18 @@ public record ExperimentSpec(String name, Long seed, String dtype, DataSpec data
         objective = objective == null ? null : List.copyOf(objective);
         train = train == null ? TrainSpec.defaults() : train;
         c.done();
+    }
+
+    /** A spec without an {@code eval} section. */
+    public ExperimentSpec(String name, Long seed, String dtype, DataSpec data, EnergySpec energy,
+            NegativeSourceSpec negatives, SamplerSpec sampler, List<ObjectiveSpec> objective, OptimizerSpec optimizer,
+            TrainSpec train) {
+        this(name, seed, dtype, data, energy, negatives, sampler, objective, optimizer, train, null);
+    }
+
+    /** The {@code eval} section, or its defaults when absent. */
+    public EvalSpec evalOrDefaults() {
+        return eval == null ? EvalSpec.defaults() : eval;
     }
 
     /**
