@@ -25,8 +25,8 @@ public record SampleScores(int count, ClassHistogram classes, double topProbabil
      * Scores samples from the classifier's output on them.
      *
      * @param probabilities class probabilities {@code [n][K]}
-     * @param features the samples' feature statistics (n vectors of dimension d)
-     * @param reference the test set's feature statistics
+     * @param features the samples' feature statistics (n vectors of dimension d), or null for none
+     * @param reference the test set's feature statistics, or null: no Fréchet distance (the test set itself)
      */
     public static SampleScores of(double[][] probabilities, FeatureStats features, FeatureStats reference) {
         int n = probabilities.length;
@@ -49,10 +49,12 @@ public record SampleScores(int count, ClassHistogram classes, double topProbabil
         for (int j = 0; j < q.length; j++) {
             q[j] = quantile(top, QUANTILES[j]);
         }
-        int needed = SAMPLES_PER_DIMENSION * reference.dimension();
         Double frechet = null;
         String note = null;
-        if (n < needed) {
+        int needed = reference == null ? 0 : SAMPLES_PER_DIMENSION * reference.dimension();
+        if (reference == null || features == null) {
+            note = null;
+        } else if (n < needed) {
             note = "needs at least " + SAMPLES_PER_DIMENSION + "·d = " + needed + " samples for d = "
                     + reference.dimension() + " features, found " + n;
         } else {
@@ -87,7 +89,7 @@ public record SampleScores(int count, ClassHistogram classes, double topProbabil
         }
         if (frechet != null) {
             node.put("frechet", frechet);
-        } else {
+        } else if (frechetNote != null) {
             node.putNull("frechet");
             node.put("frechet_note", frechetNote);
         }
