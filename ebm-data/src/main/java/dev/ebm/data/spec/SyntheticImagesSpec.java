@@ -2,7 +2,6 @@ package dev.ebm.data.spec;
 
 import dev.ebm.api.spec.Checks;
 import dev.ebm.api.spec.DataSpec;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,40 +14,25 @@ import java.util.List;
  * @param size the image side in pixels (default 28, at least 8)
  * @param split {@code train} (default: 10,000 images) or {@code test} (2,000 images), drawn from different streams
  * @param scale {@code unit} (default: pixels in [0, 1]) or {@code symmetric} ([−1, 1])
- * @param dequantize noise added to training batches (never to {@code samples()}), in the unit scale before
- *     scaling: {@code none} (default), {@code uniform} (U[0, 1/256): one grey level) or {@code gaussian}
- *     (N(0, noiseStd²))
- * @param noiseStd the standard deviation of {@code gaussian} dequantization (default 0.005); only with it
+ * @param dequantize noise added to training batches (never to {@code samples()}), as for {@code mnist}:
+ *     {@code none} (default), {@code uniform} (U(0, 1)/256 added in the unit range before scaling: one grey level)
+ *     or {@code gaussian} (N(0, noiseStd²) added after scaling)
+ * @param noiseStd the standard deviation of {@code gaussian} dequantization in the scaled range; required with it
  * @param digits the classes kept (a class filter named as in {@code mnist}), each in [0, 9]; default all ten
  * @param limit keep only the first N images (after the class filter), or null for all
  */
 public record SyntheticImagesSpec(Integer size, String split, String scale, String dequantize, Double noiseStd,
         List<Integer> digits, Integer limit) implements DataSpec {
-    public static final List<String> SPLITS = List.of("test", "train");
-    public static final List<String> SCALES = List.of("symmetric", "unit");
-    public static final List<String> DEQUANTIZE = List.of("gaussian", "none", "uniform");
-
     public SyntheticImagesSpec {
         Checks c = new Checks();
         size = c.positive("size", size, 28);
         c.check(size == null || size >= 8, "size", "must be >= 8 pixels, found " + size);
-        split = c.oneOf("split", split, "train", SPLITS);
-        scale = c.oneOf("scale", scale, "unit", SCALES);
-        dequantize = c.oneOf("dequantize", dequantize, "none", DEQUANTIZE);
-        if ("gaussian".equals(dequantize)) {
-            noiseStd = c.positive("noiseStd", noiseStd, 0.005);
-        } else {
-            c.check(noiseStd == null, "noiseStd", "needs dequantize: gaussian, found dequantize: " + dequantize);
-        }
-        if (digits != null) {
-            c.check(!digits.isEmpty(), "digits", "must keep at least one class, found []");
-            for (int i = 0; i < digits.size(); i++) {
-                Integer d = digits.get(i);
-                c.check(d != null && d >= 0 && d <= 9, "digits[" + i + "]", "must be a class in [0, 9], found " + d);
-            }
-            digits = java.util.Collections.unmodifiableList(new ArrayList<>(digits));
-        }
-        limit = c.positive("limit", limit, null);
+        split = ImageSpecChecks.split(c, split);
+        scale = ImageSpecChecks.scale(c, scale);
+        dequantize = ImageSpecChecks.dequantize(c, dequantize);
+        noiseStd = ImageSpecChecks.noiseStd(c, dequantize, noiseStd);
+        digits = ImageSpecChecks.digits(c, digits);
+        limit = ImageSpecChecks.limit(c, limit);
         c.done();
     }
 }

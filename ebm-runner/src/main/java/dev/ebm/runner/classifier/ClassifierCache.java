@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebm.api.LabelledData;
+import dev.ebm.api.dataset.DataCache;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,8 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * configuration) never reuses a classifier. A classifier is written into a temporary directory and renamed into
  * place, so a reader never sees half of one; when two processes train the same one, the first rename wins.
  *
- * <p>ROOT is the system property {@code ebm.data}, else the environment variable {@code EBM_DATA}, else
- * {@code $XDG_CACHE_HOME/ebm}, else {@code ~/.cache/ebm}: the data cache of {@code bin/ebm data fetch}.
+ * <p>ROOT is the data cache of {@code bin/ebm data fetch} ({@link DataCache#root()}: the system property
+ * {@code ebm.data}, else {@code EBM_DATA}, else {@code $XDG_CACHE_HOME/ebm}, else {@code ~/.cache/ebm}).
  */
 public final class ClassifierCache {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,19 +47,9 @@ public final class ClassifierCache {
         return new ClassifierCache(defaultRoot());
     }
 
-    /** The data cache root (see the class comment). */
+    /** The data cache root: {@link DataCache#root()}. */
     public static Path defaultRoot() {
-        String prop = System.getProperty("ebm.data");
-        if (prop != null && !prop.isBlank()) {
-            return Paths.get(prop);
-        }
-        String env = System.getenv("EBM_DATA");
-        if (env != null && !env.isBlank()) {
-            return Paths.get(env);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg) : Paths.get(System.getProperty("user.home"), ".cache");
-        return base.resolve("ebm");
+        return DataCache.root();
     }
 
     public Path root() {

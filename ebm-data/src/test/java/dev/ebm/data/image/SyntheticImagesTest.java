@@ -1,4 +1,4 @@
-package dev.ebm.data.images;
+package dev.ebm.data.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -97,8 +97,8 @@ class SyntheticImagesTest {
         SyntheticImages gaussian = new SyntheticImages(spec(16, null, "symmetric", "gaussian", 0.01, null, 1));
         INDArray gImage = gaussian.samples(0, 1, DataType.DOUBLE).reshape(1, 256);
         INDArray gNoise = gaussian.batch(400, new Rng(4), DataType.DOUBLE).reshape(400, 256).subRowVector(gImage);
-        // added in the unit scale, so its std doubles in the symmetric scale
-        assertThat(gNoise.stdNumber().doubleValue()).isCloseTo(0.02, within(0.0005));
+        // added after scaling: its std is noiseStd in the symmetric scale too
+        assertThat(gNoise.stdNumber().doubleValue()).isCloseTo(0.01, within(0.0003));
         assertThat(gNoise.meanNumber().doubleValue()).isCloseTo(0.0, within(0.0005));
         INDArray clean = new SyntheticImages(spec(16, null, null, null, null, null, 1)).batch(5, new Rng(1),
                 DataType.DOUBLE).reshape(5, 256).subRowVector(image);
@@ -135,6 +135,8 @@ class SyntheticImagesTest {
     void badSpecsNameTheFieldAndTheValue() {
         List<SpecProblem> p = catchThrowableOfType(SpecException.class,
                 () -> spec(4, "val", "half", "uniform", 0.1, List.of(12), 0)).problems();
+        assertThat(catchThrowableOfType(SpecException.class, () -> spec(null, null, null, "gaussian", null, null, null))
+                .problems()).extracting(SpecProblem::path).containsExactly("noiseStd");
         assertThat(p).extracting(SpecProblem::path)
                 .containsExactlyInAnyOrder("size", "split", "scale", "noiseStd", "digits[0]", "limit");
         assertThat(p.toString()).contains("found 4").contains("'val'").contains("found 12");

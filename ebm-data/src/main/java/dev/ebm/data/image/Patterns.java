@@ -1,4 +1,4 @@
-package dev.ebm.data.images;
+package dev.ebm.data.image;
 
 import dev.ebm.api.Rng;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ebm.data.images;
+package dev.ebm.data.image;
 
 import dev.ebm.api.Box;
 import dev.ebm.api.LabelledData;
@@ -69,12 +69,14 @@ public final class SyntheticImages implements LabelledData {
         }
         long pixels = shape[1] * shape[2];
         INDArray x = images.reshape(labels.length, pixels).getRows(idx).castTo(dtype);
-        switch (spec.dequantize()) {
-            case "uniform" -> x.addi(rng.uniform(dtype, n, pixels).muli(1.0 / 256));
-            case "gaussian" -> x.addi(rng.normal(dtype, n, pixels).muli(spec.noiseStd()));
-            default -> { }
+        if ("uniform".equals(spec.dequantize())) {
+            x.addi(rng.uniform(dtype, n, pixels).muli(1.0 / 256));
         }
-        return scaled(x).reshape(n, shape[0], shape[1], shape[2]);
+        x = scaled(x);
+        if ("gaussian".equals(spec.dequantize())) {
+            x.addi(rng.normal(dtype, n, pixels).muli(spec.noiseStd()));
+        }
+        return x.reshape(n, shape[0], shape[1], shape[2]);
     }
 
     @Override
