@@ -179,6 +179,14 @@ public final class Tensor {
         return Shapes.slice(this, axis, from, to);
     }
 
+    /**
+     * The axes reordered (a copy in c order): axis i of the result is axis {@code order[i]} of this tensor, as
+     * numpy's {@code transpose(order)}; e.g. {@code permute(0, 3, 1, 2)} turns NHWC into NCHW.
+     */
+    public Tensor permute(int... order) {
+        return Shapes.permute(this, order);
+    }
+
     public static Tensor concat(int axis, Tensor... parts) {
         return Shapes.concat(axis, parts);
     }

@@ -109,6 +109,10 @@ class OpGradTest {
         cs.add(c("slice axis 1", x -> x.get(0).slice(1, 1, 3), any(3, 4)));
         cs.add(c("slice axis 0", x -> x.get(0).slice(0, 0, 2), any(3, 4)));
         cs.add(c("slice axis -1 of rank 3", x -> x.get(0).slice(-1, 2, 4), any(2, 3, 5)));
+        cs.add(c("permute NHWC to NCHW", x -> x.get(0).permute(0, 3, 1, 2), any(2, 3, 4, 5)));
+        cs.add(c("permute rank 2", x -> x.get(0).permute(1, 0), any(3, 4)));
+        cs.add(c("permute of a product", x -> x.get(0).matmul(x.get(1)).reshape(2, 2, 3).permute(2, 0, 1),
+                any(4, 2), any(2, 3)));
         cs.add(c("concat axis 0", x -> Tensor.concat(0, x.get(0), x.get(1)), any(2, 3), any(1, 3)));
         cs.add(c("concat axis 1 of three", x -> Tensor.concat(1, x.get(0), x.get(1), x.get(0)), any(2, 3), any(2, 2)));
         cs.add(c("concat axis -1", x -> Tensor.concat(-1, x.get(0), x.get(1)), any(2, 2, 1), any(2, 2, 3)));

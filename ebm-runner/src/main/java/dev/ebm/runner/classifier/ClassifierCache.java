@@ -111,6 +111,10 @@ public final class ClassifierCache {
                 Nd4j.writeAsNumpy(e.getValue(), tmp.resolve(e.getKey() + ".npy").toFile());
             }
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("manifest.json").toFile(), manifest);
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // a temporary directory is private (rwx------); the cache is as readable as the data beside it
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             if (replace && Files.exists(dir)) {
                 Path old = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".old-");
                 Files.delete(old);
@@ -144,7 +148,7 @@ public final class ClassifierCache {
             }
             Map<String, INDArray> arrays = new LinkedHashMap<>();
             try (var outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                for (String name : ClassifierNet.NAMES) {
+                for (String name : ClassifierNet.names(config)) {
                     arrays.put(name, Nd4j.createFromNpyFile(dir.resolve(name + ".npy").toFile()));
                 }
             }

@@ -12,20 +12,22 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The evaluation classifier, in float32, on images [C, H, W] with pixels in the unit scale [0, 1] (centred to
- * [−1, 1] first): a 3×3 convolution with stride 2 and padding 1 to {@code channels} channels (28 × 28 → 14 × 14),
- * ReLU, a dense layer to {@code features} units with ReLU — the feature layer the Fréchet distance reads — and a
- * dense layer to one logit per class.
+ * [−1, 1] first): a k×k convolution with stride 2 and padding ⌊k/2⌋ to {@code channels} channels (28 × 28 → 14 ×
+ * 14), ReLU, optionally a 3×3 convolution with stride 2 and padding 1 to {@code conv2} channels (→ 7 × 7) and ReLU,
+ * a dense layer to {@code features} units with ReLU — the feature layer the Fréchet distance reads — and a dense
+ * layer to one logit per class.
  *
- * <p>The convolution runs as a matrix product of the image patches ({@link Patches}, im2col) with the kernel: the
- * images are data and never differentiated, and one product is several times faster here than the native
- * convolution and its weight gradient on small images. Parameters: {@code c1w} [C·9, channels] (the kernel
- * [channels, C, 3, 3] transposed and flattened, row (c·3 + dy)·3 + dx), {@code c1b} [1, channels], {@code f1w}
- * [oh·ow·channels, features] (inputs in NHWC order), {@code f1b} [1, features], {@code f2w} [features, classes],
- * {@code f2b} [1, classes]. Weights are initialised uniform in ±√(6/fan_in) (He) before a ReLU and ±1/√fan_in for
+ * <p>The first convolution runs as a matrix product of the image patches ({@link Patches}, im2col) with the kernel:
+ * the images are data and never differentiated, and one product is several times faster here than the native
+ * convolution and its weight gradient on one-channel images; its NHWC output is permuted to NCHW for the second,
+ * native convolution. Parameters: {@code c1w} [C·k², channels] (the kernel [channels, C, k, k] transposed and
+ * flattened, row (c·k + dy)·k + dx), {@code c1b} [1, channels], {@code c2w} [conv2, channels, 3, 3], {@code c2b}
+ * [conv2], {@code f1w} [inputs, features] (inputs in NCHW order after the second convolution, NHWC without it),
+ * {@code f1b} [1, features], {@code f2w} [features, classes], {@code f2b} [1, classes]. Weights are initialised uniform in ±√(6/fan_in) (He) before a ReLU and ±1/√fan_in for
  * the logits; biases at zero.
  */
 public final class ClassifierNet {
-    static final String[] NAMES = {"c1w", "c1b", "f1w", "f1b", "f2w", "f2b"};
+    static final String[] ALL = {"c1w", "c1b", "c2w", "c2b", "f1w", "f1b", "f2w", "f2b"};
 
     private final ClassifierConfig config;
     private final long[] sampleShape;
@@ -49,7 +51,7 @@ public final class ClassifierNet {
         this.config = config;
         this.sampleShape = sampleShape.clone();
         this.classes = classes;
-        for (String name : NAMES) {
+        for (String name : names(config)) {
             INDArray a = arrays.get(name);
             long[] expected = shapeOf(config, sampleShape, classes, name);
             if (a == null || !Arrays.equals(a.shape(), expected)) {
@@ -61,12 +63,18 @@ public final class ClassifierNet {
         this.params = ParameterSet.trainable(arrays);
     }
 
+    /** The parameter names of a configuration, in order. */
+    static java.util.List<String> names(ClassifierConfig c) {
+        return Arrays.stream(ALL).filter(n -> c.conv2() > 0 || !n.startsWith("c2")).toList();
+    }
+
     private static long[] shapeOf(ClassifierConfig c, long[] s, int classes, String name) {
-        long positions = Patches.outSize(s[1]) * Patches.outSize(s[2]);
         return switch (name) {
-            case "c1w" -> new long[] {s[0] * 9, c.channels()};
+            case "c1w" -> new long[] {s[0] * c.kernel() * c.kernel(), c.channels()};
             case "c1b" -> new long[] {1, c.channels()};
-            case "f1w" -> new long[] {positions * c.channels(), c.features()};
+            case "c2w" -> new long[] {c.conv2(), c.channels(), 3, 3};
+            case "c2b" -> new long[] {c.conv2()};
+            case "f1w" -> new long[] {flat(c, s), c.features()};
             case "f1b" -> new long[] {1, c.features()};
             case "f2w" -> new long[] {c.features(), classes};
             case "f2b" -> new long[] {1, classes};
@@ -74,14 +82,22 @@ public final class ClassifierNet {
         };
     }
 
+    /** The inputs of the feature layer: the last convolution's outputs, flattened. */
+    private static long flat(ClassifierConfig c, long[] s) {
+        long h = Patches.outSize(s[1]);
+        long w = Patches.outSize(s[2]);
+        return c.conv2() > 0 ? c.conv2() * Patches.outSize(h) * Patches.outSize(w) : c.channels() * h * w;
+    }
+
     private static Map<String, INDArray> init(ClassifierConfig c, long[] s, int classes, Rng rng) {
         Map<String, INDArray> m = new LinkedHashMap<>();
-        for (String name : NAMES) {
+        for (String name : names(c)) {
             long[] shape = shapeOf(c, s, classes, name);
             if (name.endsWith("b")) {
                 m.put(name, Nd4j.zeros(DataType.FLOAT, shape));
             } else {
-                double bound = name.equals("f2w") ? 1 / Math.sqrt(shape[0]) : Math.sqrt(6.0 / shape[0]);
+                long fanIn = name.equals("c2w") ? shape[1] * 9 : shape[0];
+                double bound = name.equals("f2w") ? 1 / Math.sqrt(fanIn) : Math.sqrt(6.0 / fanIn);
                 m.put(name, rng.uniform(DataType.FLOAT, shape).muli(2 * bound).subi(bound));
             }
         }
@@ -95,14 +111,20 @@ public final class ClassifierNet {
      */
     public Output forward(INDArray patches, long n, ParameterSet p) {
         Tensor h = Tensor.constant(patches).mul(2.0).add(-1.0).matmul(p.get("c1w")).add(p.get("c1b")).relu();
-        Tensor features = h.reshape(n, patches.size(0) / n * config.channels()).matmul(p.get("f1w"))
-                .add(p.get("f1b")).relu();
+        long oh = Patches.outSize(sampleShape[1]);
+        long ow = Patches.outSize(sampleShape[2]);
+        if (config.conv2() > 0) {
+            h = h.reshape(n, oh, ow, config.channels()).permute(0, 3, 1, 2)
+                    .conv2d(p.get("c2w"), p.get("c2b"), 2, 1).relu();
+        }
+        h = h.reshape(n, flat(config, sampleShape));
+        Tensor features = h.matmul(p.get("f1w")).add(p.get("f1b")).relu();
         return new Output(features.matmul(p.get("f2w")).add(p.get("f2b")), features);
     }
 
     /** The forward pass on unit-scale images given as a flat float array of {@code n} images. */
     public Output forward(float[] images, int n) {
-        return forward(Patches.of(images, n, sampleShape), n, params);
+        return forward(Patches.of(images, n, sampleShape, config.kernel()), n, params);
     }
 
     public ParameterSet parameters() {

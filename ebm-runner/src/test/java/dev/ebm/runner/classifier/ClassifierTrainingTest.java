@@ -44,12 +44,12 @@ class ClassifierTrainingTest {
     void trainingIsDeterministicForAFixedSeed() throws Exception {
         LabelledData train = synthetic("\"size\": 12, \"limit\": 300");
         LabelledData test = synthetic("\"size\": 12, \"limit\": 100, \"split\": \"test\"");
-        ClassifierConfig c = new ClassifierConfig(4, 16, 1, 50, 1e-3, 7);
+        ClassifierConfig c = new ClassifierConfig(3, 4, 6, 16, 1, 50, 1e-3, 7);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         var a = ClassifierTraining.train(train, test, c, quiet, false).classifier().net().parameters().arrays();
         var b = ClassifierTraining.train(train, test, c, quiet, false).classifier().net().parameters().arrays();
         a.forEach((name, arr) -> assertThat(b.get(name)).as(name).isEqualTo(arr));
-        var other = ClassifierTraining.train(train, test, new ClassifierConfig(4, 16, 1, 50, 1e-3, 8), quiet,
+        var other = ClassifierTraining.train(train, test, new ClassifierConfig(3, 4, 6, 16, 1, 50, 1e-3, 8), quiet,
                 false).classifier().net().parameters().arrays();
         assertThat(other.get("c1w")).isNotEqualTo(a.get("c1w"));
     }

@@ -13,19 +13,22 @@ class PatchesTest {
     @Test
     void patchesTimesTheFlattenedKernelIsTheStrideTwoConvolution() {
         for (long[] shape : new long[][] {{1, 28, 28}, {2, 9, 7}}) {
+          for (int k : new int[] {3, 5}) {
             int n = 3;
             INDArray x = Nd4j.rand(DataType.DOUBLE, n, shape[0], shape[1], shape[2]);
-            INDArray kernel = Nd4j.randn(DataType.DOUBLE, 5, shape[0], 3, 3);
-            INDArray conv = Tensor.constant(x).conv2d(Tensor.constant(kernel), 2, 1).value(); // [n, 5, oh, ow]
-            INDArray p = Patches.of(x.castTo(DataType.FLOAT).dup('c').data().asFloat(), n, shape)
+            INDArray kernel = Nd4j.randn(DataType.DOUBLE, 5, shape[0], k, k);
+            INDArray conv = Tensor.constant(x).conv2d(Tensor.constant(kernel), 2, k / 2).value(); // [n, 5, oh, ow]
+            INDArray p = Patches.of(x.castTo(DataType.FLOAT).dup('c').data().asFloat(), n, shape, k)
                     .castTo(DataType.DOUBLE);
-            INDArray flatKernel = kernel.reshape(5, shape[0] * 9).transpose(); // [C·9, 5], row (c·3 + dy)·3 + dx
+            // [C·k², 5], row (c·k + dy)·k + dx
+            INDArray flatKernel = kernel.reshape(5, shape[0] * k * k).transpose();
             long oh = Patches.outSize(shape[1]);
             long ow = Patches.outSize(shape[2]);
             assertThat(conv.shape()).containsExactly(n, 5, oh, ow);
             INDArray viaPatches = p.mmul(flatKernel).reshape(n, oh, ow, 5).permute(0, 3, 1, 2);
-            assertThat(viaPatches.sub(conv).amaxNumber().doubleValue()).as(java.util.Arrays.toString(shape))
-                    .isLessThan(1e-5);
+            assertThat(viaPatches.sub(conv).amaxNumber().doubleValue())
+                    .as(java.util.Arrays.toString(shape) + " k " + k).isLessThan(1e-5);
+          }
         }
     }
 }
