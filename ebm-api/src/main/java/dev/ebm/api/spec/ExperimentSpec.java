@@ -9,6 +9,7 @@ import java.util.List;
  * @param name run name, used in the default run directory
  * @param seed root seed of the run's random generator
  * @param dtype {@code float32} (default) or {@code float64}
+ * @param eval how the trained run is evaluated (fresh chains of image runs), or null for the defaults
  */
 public record ExperimentSpec(
         @Default("run") @Matches(value = "[A-Za-z0-9._-]+",
@@ -16,7 +17,8 @@ public record ExperimentSpec(
         @Default("0") Long seed,
         @Default("float32") @OneOf({"float32", "float64"}) String dtype,
         DataSpec data, EnergySpec energy, NegativeSourceSpec negatives, SamplerSpec sampler,
-        List<ObjectiveSpec> objective, OptimizerSpec optimizer, TrainSpec train) {
+        List<ObjectiveSpec> objective, OptimizerSpec optimizer, TrainSpec train,
+        EvalSpec eval) {
 
     public static final List<String> DTYPES = SpecFields.choices(ExperimentSpec.class, "dtype");
 
@@ -28,6 +30,18 @@ public record ExperimentSpec(
         objective = objective == null ? null : List.copyOf(objective);
         train = train == null ? TrainSpec.defaults() : train;
         c.done();
+    }
+
+    /** A spec without an {@code eval} section. */
+    public ExperimentSpec(String name, Long seed, String dtype, DataSpec data, EnergySpec energy,
+            NegativeSourceSpec negatives, SamplerSpec sampler, List<ObjectiveSpec> objective, OptimizerSpec optimizer,
+            TrainSpec train) {
+        this(name, seed, dtype, data, energy, negatives, sampler, objective, optimizer, train, null);
+    }
+
+    /** The {@code eval} section, or its defaults when absent. */
+    public EvalSpec evalOrDefaults() {
+        return eval == null ? EvalSpec.defaults() : eval;
     }
 
     /**

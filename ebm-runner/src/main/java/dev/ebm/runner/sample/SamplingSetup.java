@@ -112,7 +112,7 @@ public final class SamplingSetup {
             throw e.under("negatives");
         }
         return new ExperimentSpec(spec.name(), spec.seed(), spec.dtype(), spec.data(), spec.energy(), noise,
-                spec.sampler(), spec.objective(), spec.optimizer(), spec.train());
+                spec.sampler(), spec.objective(), spec.optimizer(), spec.train(), spec.eval());
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.runner.eval.RunEvaluation;
 import dev.ebm.runner.log.RunLog;
+import dev.ebm.runner.report.ImageGrids;
 import dev.ebm.runner.report.Plots;
 import dev.ebm.runner.report.Provenance;
 import dev.ebm.runner.spec.SpecLoader;
@@ -63,10 +64,14 @@ public final class TrainRun {
                 registry.typeOf(spec.energy()), ex.energy.parameters().size(), chains, spec.train().steps(),
                 spec.seed());
         boolean twoD = ex.data.bounds().dim() == 2;
+        boolean images = ex.data.sampleShape().length == 3;
         Trainer trainer = new Trainer(ex, runDir, out, terminal).onSamples((step, xPos, xNeg) -> {
+            Path png = runDir.resolve("samples").resolve("step-" + step + ".png");
             if (twoD) {
-                Plots.samples2d(xPos, xNeg, ex.data.bounds().widen(0.25),
-                        runDir.resolve("samples").resolve("step-" + step + ".png"));
+                Plots.samples2d(xPos, xNeg, ex.data.bounds().widen(0.25), png);
+            } else if (images) {
+                ImageGrids.besideData(xPos, xNeg, ex.data.bounds().low()[0], ex.data.bounds().high()[0],
+                        spec.name() + ", step " + step, png);
             }
         });
         long start = System.nanoTime();
