@@ -9,19 +9,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The plugins available to a run, by kind and {@code type} id. ServiceLoader makes plugins available; the spec
  * chooses among them.
  */
 public final class PluginRegistry {
-    private final Map<Kind, Map<String, Provider<?, ?>>> byType = new EnumMap<>(Kind.class);
-    private final Map<Class<?>, Provider<?, ?>> bySpec = new java.util.HashMap<>();
+    private final Map<Kind, Map<String, Provider<?, ?>>> byType;
+    private final Map<Class<?>, Provider<?, ?>> bySpec;
+    private final BiConsumer<Object, Object> afterCreate;
 
     private PluginRegistry() {
+        this.byType = new EnumMap<>(Kind.class);
+        this.bySpec = new java.util.HashMap<>();
+        this.afterCreate = (spec, plugin) -> {};
         for (Kind k : Kind.values()) {
             byType.put(k, new TreeMap<>());
         }
+    }
+
+    private PluginRegistry(PluginRegistry base, BiConsumer<Object, Object> afterCreate) {
+        this.byType = base.byType;
+        this.bySpec = base.bySpec;
+        this.afterCreate = afterCreate;
+    }
+
+    /**
+     * A view of this registry (the same providers) that hands every plugin it {@linkplain #create creates} to
+     * {@code afterCreate} with the spec it was made from, before returning it. The runner wires a run's services
+     * into plugins this way (member injection); nested plugins created through {@link PluginContext#registry()}
+     * pass through it too.
+     */
+    public PluginRegistry afterCreate(BiConsumer<Object, Object> afterCreate) {
+        return new PluginRegistry(this, afterCreate);
     }
 
     /** Every provider visible to this module's ServiceLoader (module path and class path). */
@@ -105,7 +126,11 @@ public final class PluginRegistry {
         if (p == null) {
             throw new IllegalArgumentException("no provider for spec class " + spec.getClass().getName());
         }
-        return p.create(spec, context);
+        T plugin = p.create(spec, context);
+        if (plugin != null) {
+            afterCreate.accept(spec, plugin);
+        }
+        return plugin;
     }
 
     /** Registers every provider's spec record as a named subtype, so specs serialise with their type ids. */

@@ -1,12 +1,14 @@
 package dev.ebm.runner.cli;
 
-import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.runner.explain.Explainer;
 import dev.ebm.runner.spec.SpecLoader;
 import dev.ebm.runner.train.DivergenceException;
 import dev.ebm.runner.train.TrainRun;
+import dev.ebm.runner.wiring.RunScope;
+import dev.ebm.runner.wiring.Runs;
+import dev.ebm.runner.wiring.StepMetrics;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train", description = "Train the model a spec describes.")
 public final class TrainCommand implements Callable<Integer> {
     private final SpecLoader loader;
-    private final PluginRegistry registry;
+    private final Runs runs;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "A YAML or JSON spec file.")
     Path spec;
@@ -40,9 +42,9 @@ public final class TrainCommand implements Callable<Integer> {
     boolean resume;
 
     @Inject
-    TrainCommand(SpecLoader loader, PluginRegistry registry) {
+    TrainCommand(SpecLoader loader, Runs runs) {
         this.loader = loader;
-        this.registry = registry;
+        this.runs = runs;
     }
 
     @Override
@@ -77,7 +79,8 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("train", spec.toString()));
         sets.forEach(v -> args.add("--set " + v));
         try {
-            new TrainRun(loader, registry, System.out).run(s, runDir, resume, System.console() != null, args, step -> {});
+            RunScope scope = runs.open(s, runDir, new StepMetrics());
+            new TrainRun(loader, scope, System.out).run(s, runDir, resume, System.console() != null, args, step -> {});
             System.out.println("done: " + runDir);
             return 0;
         } catch (SpecException e) {
