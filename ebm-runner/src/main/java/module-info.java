@@ -17,7 +17,7 @@ module dev.ebm.runner {
 
     exports dev.ebm.runner;
 
-    opens dev.ebm.runner to com.google.guice;
+    opens dev.ebm.runner to com.google.guice, info.picocli;
     opens dev.ebm.runner.cli to info.picocli, com.google.guice;
     opens dev.ebm.runner.spec to com.google.guice;
     opens dev.ebm.runner.train to com.google.guice, com.fasterxml.jackson.databind;

@@ -52,10 +52,15 @@ public final class PluginErrors {
         }
         String runtime = ApiVersion.runtime();
         String built = e.origin().apiVersion();
+        String cause = error.getClass().getSimpleName() + ": " + error.getMessage();
+        if (built != null && built.equals(runtime)) {
+            return e.label() + " from " + e.origin().describe() + " is incompatible with the classes it runs with ("
+                    + cause + "): it was built against ebm-api " + built + ", as this runner has, so a library it "
+                    + "uses differs from the one it was compiled against; rebuild it against the jars it runs with";
+        }
         return e.label() + " from " + e.origin().describe() + " is incompatible with this runner: it was built "
                 + "against ebm-api " + (built == null ? "(unrecorded)" : built) + " and this runner has ebm-api "
-                + runtime + " (" + error.getClass().getSimpleName() + ": " + error.getMessage() + "); rebuild the "
-                + "plugin against ebm-api " + runtime + " and the libraries it was built with";
+                + runtime + " (" + cause + "); rebuild the plugin against ebm-api " + runtime;
     }
 
     /** The message for any other error raised inside a plugin of a plugin directory, or null. */

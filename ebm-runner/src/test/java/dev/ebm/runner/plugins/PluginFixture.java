@@ -59,7 +59,7 @@ final class PluginFixture {
                 "module acme.lib { exports acme.lib; }", "acme/lib/Lib.java",
                 "package acme.lib; public class Lib { public static double offset() { return 3; } }"), List.of());
         linked = module(work, "acme.linked", "acme.linked", "linked", "  requires acme.lib;\n", "",
-                "return (x, rng) -> x.add(acme.lib.Lib.offset());", List.of(libV1), "acme-linked.jar");
+                "double off = acme.lib.Lib.offset(); return (x, rng) -> x.add(off);", List.of(libV1), "acme-linked.jar");
         Path libV2 = TestJars.compileModule(work.resolve("v2"), "acme.lib", Map.of("module-info.java",
                 "module acme.lib { exports acme.lib; }", "acme/lib/Lib.java",
                 "package acme.lib; public class Lib { public static double renamedOffset() { return 3; } }"),
