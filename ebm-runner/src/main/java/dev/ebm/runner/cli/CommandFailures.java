@@ -52,6 +52,12 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
                 return PluginErrors.linkage(catalog.get(), le);
             }
         }
-        return PluginErrors.failure(catalog.get(), ex);
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            String m = PluginErrors.failure(catalog.get(), t);
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
     }
 }

@@ -63,13 +63,20 @@ public final class PluginErrors {
                 + runtime + " (" + cause + "); rebuild the plugin against ebm-api " + runtime;
     }
 
-    /** The message for any other error raised inside a plugin of a plugin directory, or null. */
+    /**
+     * The message for any other error raised inside plugin code of a plugin directory, or null: the jar, the plugin
+     * method that raised it (its first frame in the jar) and the error, without a stack trace.
+     */
     public static String failure(PluginCatalog catalog, Throwable error) {
-        PluginEntry e = source(catalog, error);
-        if (e == null) {
-            return null;
+        for (StackTraceElement f : error.getStackTrace()) {
+            PluginEntry e = catalog.pluginOfClass(f.getClassName());
+            if (e != null) {
+                return "plugin " + e.origin().jarName() + " (" + (e.origin().module() == null ? e.origin().source()
+                        : "module " + e.origin().module()) + ") failed in " + f.getClassName() + "."
+                        + f.getMethodName() + ": " + error.getClass().getSimpleName()
+                        + (error.getMessage() == null ? "" : ": " + error.getMessage());
+            }
         }
-        return e.label() + " from " + e.origin().describe() + " failed: " + error.getClass().getSimpleName()
-                + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        return null;
     }
 }
