@@ -27,7 +27,7 @@ grep -qF "! broken-plugin.jar: energy provider: com.example.missing.GoneProvider
   || fail "the broken jar is not named with its reason" "$tmp/plugins.log"
 
 spec="$root/examples/plugin-example/eight-gaussians-plugin.yaml"
-"$root/bin/ebm" train "$spec" --plugins "$tmp/plugins" --out "$tmp/run" --set train.evalPoints=5000 \
+"$root/bin/ebm" train "$spec" --plugins "$tmp/plugins" --out "$tmp/run" --set train.steps=100 --set train.evalPoints=5000 \
   --set train.evalGrid=120 > "$tmp/train.log" 2>&1 || fail "train failed" "$tmp/train.log"
 kl="$(sed -n 's/^ *"kl" *: *\([-0-9.eE+]*\).*/\1/p' "$tmp/run/eval.json")"
 [[ -n "$kl" ]] || fail "no kl in eval.json" "$tmp/run/eval.json"
