@@ -67,6 +67,7 @@ public final class Main implements Runnable {
         });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         CommandFailures failures = new CommandFailures(injector.getProvider(PluginCatalog.class));
+        failures.warnAboutUnloadedPlugins(args, cli.getErr());
         cli.setExecutionExceptionHandler(failures);
         try {
             return cli.execute(args);

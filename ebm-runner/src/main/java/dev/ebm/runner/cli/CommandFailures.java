@@ -1,7 +1,9 @@
 package dev.ebm.runner.cli;
 
 import dev.ebm.runner.plugins.PluginCatalog;
+import dev.ebm.runner.plugins.PluginDirectories;
 import dev.ebm.runner.plugins.PluginErrors;
+import dev.ebm.runner.plugins.PluginFailure;
 import dev.ebm.runner.wiring.PluginWiringException;
 import dev.ebm.runner.wiring.WiringErrors;
 import jakarta.inject.Provider;
@@ -28,6 +30,21 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
         }
         cmd.getErr().println(message);
         return ExitCodes.BAD_INPUT;
+    }
+
+    /**
+     * Names every plugin jar that did not load, one line each, before a command other than {@code plugins} (which
+     * lists them itself) runs: the command goes on, and fails only if its spec uses one of them.
+     */
+    public void warnAboutUnloadedPlugins(String[] args, PrintWriter err) {
+        String command = PluginDirectories.subcommand(args);
+        if (catalog.get().failures().isEmpty() || command == null || command.equals("plugins")) {
+            return;
+        }
+        for (PluginFailure f : catalog.get().failures()) {
+            err.println("warning: plugin jar " + f.describe());
+        }
+        err.flush();
     }
 
     /** The exit code for a {@link LinkageError} that escaped a command, after printing why; rethrows runner bugs. */

@@ -83,6 +83,18 @@ public record PluginDirectories(List<Path> explicit, List<Path> besideSpecs) {
         return new PluginDirectories(explicit, beside);
     }
 
+    /** The first argument that is neither an option nor the value of {@code --plugins}: the subcommand, or null. */
+    public static String subcommand(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(OPTION)) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
+    }
+
     /** The {@code plugins/} directory beside {@code arg} when it names a spec file (YAML or JSON), else null. */
     private static Path pluginsBeside(String arg) {
         String lower = arg.toLowerCase(Locale.ROOT);

@@ -139,7 +139,9 @@ class ExplainerTest {
     static Stream<Path> examples() throws IOException {
         Path root = Path.of("..", "examples");
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/"))
+            // examples/plugin-example/ needs its plugin jar: the examples module explains it through bin/ebm
+            return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/")
+                            && !p.toString().contains("/plugin-example/"))
                     .sorted().toList().stream();
         }
     }

@@ -88,6 +88,8 @@ class PluginCommandsTest {
         Result fine = ebm("explain", spec("fine", "[{type: shift, by: 0.0}]").toString(), "--plugins",
                 fx.dir.toString());
         assertThat(fine.code()).as(fine.err()).isEqualTo(0);
+        assertThat(fine.err()).contains("warning: plugin jar acme-bad.jar: bad module descriptor: ")
+                .contains("warning: plugin jar acme-twin-a.jar: [Plugins/DuplicateType]");
     }
 
     @Test

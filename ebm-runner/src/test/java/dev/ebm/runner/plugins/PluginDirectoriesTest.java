@@ -32,6 +32,13 @@ class PluginDirectoriesTest {
     }
 
     @Test
+    void theSubcommandIsTheFirstArgumentThatIsNotAnOptionOrAPluginDirectory() {
+        assertThat(PluginDirectories.subcommand(new String[] {"--plugins", "dir", "train", "x.yaml"}))
+                .isEqualTo("train");
+        assertThat(PluginDirectories.subcommand(new String[] {"--help"})).isNull();
+    }
+
+    @Test
     void majorVersionsDecideCompatibility() {
         assertThat(ApiVersion.major("0.1.0-SNAPSHOT")).isZero();
         assertThat(ApiVersion.major("12.3")).isEqualTo(12);
