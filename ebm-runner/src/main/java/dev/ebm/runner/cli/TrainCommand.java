@@ -51,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             s = loader.load(spec, sets);
             var missing = new ArrayList<>(s.trainingProblems());
-            missing.addAll(new Explainer(loader.mapper()).explain(s).refusals());
+            missing.addAll(new Explainer(registry).explain(s).refusals());
             if (!missing.isEmpty()) {
                 throw new SpecException(missing);
             }
