@@ -9,6 +9,7 @@ import dev.ebm.api.ParameterSet;
 import dev.ebm.api.Rng;
 import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.Transition;
+import dev.ebm.api.plugin.Kind;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.plugin.PluginException;
 import dev.ebm.api.plugin.PluginRegistry;
@@ -102,10 +103,9 @@ public final class Experiment {
         if (needsNegatives) {
             Checks c = new Checks();
             c.check(negs != null, "negatives", "is required for training with " + needing + " (terms that need "
-                    + "negative samples); e.g. {type: replay-buffer} (persistent chains), {type: noise} (short-run) "
-                    + "or {type: data} (CD-k)");
+                    + "negative samples); known: " + registry.types(Kind.NEGATIVES));
             c.check(k != null, "sampler", "is required for training with " + needing + " (terms that need "
-                    + "negative samples); e.g. {type: langevin, steps: 20, epsilon: 0.1}");
+                    + "negative samples); known: " + registry.types(Kind.SAMPLER));
             c.done();
         }
         // no term reads negatives: no chains are run, so a negative source or sampler in the spec is left unused
