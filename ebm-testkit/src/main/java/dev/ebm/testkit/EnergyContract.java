@@ -216,12 +216,11 @@ public abstract class EnergyContract {
             Autodiff.grad(gx.square().sum(), wrt, false);
         }
         assertThat(values(e, x)).as("energies evaluated again, after differentiating").containsExactly(first);
-        e.state().forEach((name, a) -> assertThat(a.castTo(DataType.DOUBLE).toDoubleVector())
+        e.state().forEach((name, a) -> assertThat(Stats.doubles(a))
                 .as("state %s after evaluations (state may change only in afterUpdate)", name)
-                .containsExactly(state.get(name).castTo(DataType.DOUBLE).toDoubleVector()));
-        e.parameters().arrays().forEach((name, a) -> assertThat(a.castTo(DataType.DOUBLE).toDoubleVector())
-                .as("parameter %s after evaluations", name)
-                .containsExactly(params.get(name).castTo(DataType.DOUBLE).toDoubleVector()));
+                .containsExactly(Stats.doubles(state.get(name))));
+        e.parameters().arrays().forEach((name, a) -> assertThat(Stats.doubles(a))
+                .as("parameter %s after evaluations", name).containsExactly(Stats.doubles(params.get(name))));
     }
 
     private static DoubleSupplier weighted(EnergyFunction e, INDArray x, INDArray w) {
