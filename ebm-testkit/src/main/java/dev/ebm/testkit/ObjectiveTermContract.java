@@ -49,7 +49,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link ObjectiveTerm#needsNegatives()} with false, contrastive and KL terms with true, a term with CD's KL term
  * replays steps); that the loss is a finite scalar; that its gradient in the energy's parameters and the term's own
  * matches central finite differences (the term's state and the batch's generator are reset before each evaluation,
- * so a memory or noise the term draws stays fixed); and that loss and gradient stay finite at edge cases: negatives
+ * so a memory or noise the term draws stays fixed, and parameters the term reads
+ * {@linkplain ParameterSet#detached() detached} — a frozen copy Ω, as the KL terms read the energy — stay at their
+ * unperturbed values, which is what the tape differentiates); and that loss and gradient stay finite at edge cases: negatives
  * identical to the data, and energies of order 10⁴.
  */
 public abstract class ObjectiveTermContract {
@@ -129,7 +131,7 @@ public abstract class ObjectiveTermContract {
     @Test
     public void theGradientInTheParametersMatchesCentralDifferences() {
         ObjectiveTerm t = term();
-        EnergyFunction e = new TinyEnergy(2, 6, 1.0, new Rng(seed()));
+        EnergyFunction e = new FrozenView(new TinyEnergy(2, 6, 1.0, new Rng(seed())));
         Fixture f = fixture(e, t, false);
         ParameterSet all = e.parameters().concat("term.", t.parameters());
         Map<String, INDArray> state = copies(t.state());
@@ -196,6 +198,34 @@ public abstract class ObjectiveTermContract {
         INDArray xNeg = run.end().x();
         // identical: the data are the negatives themselves
         return new Fixture(identical ? xNeg.dup() : xPos, xNeg, e, k, run, seed() + 3);
+    }
+
+    /**
+     * The energy as the finite differences see it: evaluated with its own trainable set, it reads the live
+     * (perturbed) arrays; with any other (detached) set, a copy of the arrays taken when it was made.
+     */
+    private static final class FrozenView implements EnergyFunction {
+        private final EnergyFunction inner;
+        private final ParameterSet frozen;
+
+        FrozenView(EnergyFunction inner) {
+            this.inner = inner;
+            Map<String, INDArray> copy = new LinkedHashMap<>();
+            inner.parameters().arrays().forEach((k, v) -> copy.put(k, v.dup()));
+            this.frozen = ParameterSet.trainable(copy).detached();
+        }
+
+        @Override
+        public ParameterSet parameters() {
+            return inner.parameters();
+        }
+
+        @Override
+        public Tensor energy(Tensor x, ParameterSet p) {
+            List<Tensor> live = inner.parameters().tensors();
+            boolean trainable = !live.isEmpty() && p.tensors().get(0) == live.get(0);
+            return inner.energy(x, trainable ? p : frozen);
+        }
     }
 
     private static DataSource gaussianData() {
