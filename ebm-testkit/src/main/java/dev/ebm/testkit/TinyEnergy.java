@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A small smooth energy with parameters, for the contracts of objective terms: E(x) = s·(tanh(xW + b)·v + ½‖x‖²)
- * on flattened samples of {@code dim} coordinates, float64, with {@code hidden} tanh units. {@code s} scales it
+ * on flattened samples of {@code dim} coordinates, float64 unless another type is given, with {@code hidden} tanh units. {@code s} scales it
  * (a large {@code s} gives the large energies of the edge-case checks); the ½‖x‖² part keeps exp(−E) integrable.
  */
 public final class TinyEnergy implements EnergyFunction {
@@ -26,10 +26,15 @@ public final class TinyEnergy implements EnergyFunction {
      * @param rng initialises W, b and v with N(0, 1) draws (W scaled by 1/√dim)
      */
     public TinyEnergy(int dim, int hidden, double scale, Rng rng) {
+        this(dim, hidden, scale, rng, DataType.DOUBLE);
+    }
+
+    /** The same energy computing in {@code dtype}. */
+    public TinyEnergy(int dim, int hidden, double scale, Rng rng, DataType dtype) {
         Map<String, INDArray> p = new LinkedHashMap<>();
-        p.put("w", rng.normal(DataType.DOUBLE, dim, hidden).muli(1 / Math.sqrt(dim)));
-        p.put("b", rng.normal(DataType.DOUBLE, 1, hidden).muli(0.5));
-        p.put("v", rng.normal(DataType.DOUBLE, hidden, 1));
+        p.put("w", rng.normal(DataType.DOUBLE, dim, hidden).muli(1 / Math.sqrt(dim)).castTo(dtype));
+        p.put("b", rng.normal(DataType.DOUBLE, 1, hidden).muli(0.5).castTo(dtype));
+        p.put("v", rng.normal(DataType.DOUBLE, hidden, 1).castTo(dtype));
         this.params = ParameterSet.trainable(p);
         this.dim = dim;
         this.scale = scale;
