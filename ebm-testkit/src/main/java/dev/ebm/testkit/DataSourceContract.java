@@ -25,7 +25,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>It checks that batches have shape {@code [n, ...sampleShape()]} and the asked data type, with finite values;
  * that a batch is a function of the {@link Rng} alone (same state, same batch; another seed, another batch); that
  * {@link DataSource#bounds()} has one interval per flattened coordinate and holds at least
- * {@link #boundsCoverage()} of {@value #POINTS} drawn points. For {@link LabelledData}: labels lie in
+ * {@link #boundsCoverage()} of the coordinate values of {@value #POINTS} drawn points (per value, not per point,
+ * so that the check means the same for 2-D and for 784-pixel images). For {@link LabelledData}: labels lie in
  * {@code [0, classes)}, one per sample; {@code samples(from, to)} has {@code to − from} rows of the sample shape;
  * there is one class name per class.
  */
@@ -85,17 +86,25 @@ public abstract class DataSourceContract {
         assertThat((long) box.dim()).as("coordinates of the bounds").isEqualTo(size);
         INDArray x = d.batch(POINTS, new Rng(seed()), DataType.DOUBLE);
         double[] v = Stats.doubles(x);
-        int inside = 0;
-        for (int i = 0; i < POINTS; i++) {
-            boolean in = true;
-            for (int j = 0; j < size && in; j++) {
+        long inside = 0;
+        int worst = -1;
+        long worstOut = 0;
+        for (int j = 0; j < size; j++) {
+            long out = 0;
+            for (int i = 0; i < POINTS; i++) {
                 double c = v[(int) (i * size + j)];
-                in = c >= box.low()[j] && c <= box.high()[j];
+                out += c >= box.low()[j] && c <= box.high()[j] ? 0 : 1;
             }
-            inside += in ? 1 : 0;
+            inside += POINTS - out;
+            if (out > worstOut) {
+                worst = j;
+                worstOut = out;
+            }
         }
-        assertThat(inside / (double) POINTS).as("share of %d drawn points inside the bounds %s", POINTS, box)
-                .isGreaterThanOrEqualTo(boundsCoverage());
+        double share = inside / (double) (POINTS * size);
+        assertThat(share).as("share of the coordinates of %d drawn points inside their bounds (worst: coordinate %d, "
+                + "[%s, %s], with %d of %d outside)", POINTS, worst, worst < 0 ? "-" : box.low()[worst],
+                worst < 0 ? "-" : box.high()[worst], worstOut, POINTS).isGreaterThanOrEqualTo(boundsCoverage());
     }
 
     @Test

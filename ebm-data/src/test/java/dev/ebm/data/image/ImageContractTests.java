@@ -48,4 +48,17 @@ class ImageContractTests {
             }
         }
     }
+
+    @Nested
+    class MnistSymmetricGaussianDequantized extends DataSourceContract {
+        @Override
+        protected DataSource source() {
+            try {
+                return ImageFixture.source("mnist", data(), "\"dequantize\": \"gaussian\", \"noiseStd\": 0.01, "
+                        + "\"scale\": \"symmetric\"");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }
