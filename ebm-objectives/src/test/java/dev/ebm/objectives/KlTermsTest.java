@@ -77,7 +77,7 @@ class KlTermsTest {
                 assertThat(Setup.problems(t, k)).singleElement().asString()
                         .contains("differentiates through the sampler's steps")
                         .contains("the sampler declares itself Metropolis-adjusted")
-                        .contains("an accept/reject step is not differentiable")
+                        .contains("its accept/reject step is not differentiable")
                         .contains("use a kernel that declares replayable steps (langevin or gd)");
             }
         }

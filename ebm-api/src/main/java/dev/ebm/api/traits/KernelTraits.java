@@ -21,8 +21,8 @@ import java.util.List;
  * @param gradClip the element-wise clip of ∇E in the kernel's drift, or null for none
  * @param clamp the box [low, high] the kernel keeps every coordinate in (clamping when unadjusted, rejecting
  *     proposals outside when Metropolis-adjusted), or null for none
- * @param description the dynamics in words with their settings, e.g. {@code decoupled Langevin dynamics (stepSize
- *     10, noise 0.005)}
+ * @param description the dynamics in words with their settings, e.g. {@code decoupled Langevin dynamics with
+ *     stepSize 10 and noise 0.005}
  * @param notes further sentences explain adds to its reasons, possibly none
  */
 public record KernelTraits(Exactness exactness, Double temperature, String temperatureRule, boolean replayable,
@@ -64,7 +64,7 @@ public record KernelTraits(Exactness exactness, Double temperature, String tempe
     /** A Metropolis-adjusted kernel: its accept/reject step cannot be replayed on the tape. */
     public static KernelTraits metropolis(double temperature, String temperatureRule, String description) {
         return new KernelTraits(Exactness.METROPOLIS_ADJUSTED, temperature, temperatureRule, false,
-                List.of("it is Metropolis-adjusted, and an accept/reject step is not differentiable"), null, null,
+                List.of("its accept/reject step is not differentiable"), null, null,
                 description, List.of());
     }
 

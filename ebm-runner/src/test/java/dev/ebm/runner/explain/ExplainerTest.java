@@ -107,7 +107,7 @@ class ExplainerTest {
         assertThat(e.temperature()).isCloseTo(1.25e-6, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(codes(e)).contains("tempered", "grad-clip");
         assertThat(e.warnings().stream().filter(w -> w.code().equals("tempered")).findFirst().orElseThrow()
-                .message()).contains("decoupled Langevin dynamics (stepSize 10, noise 0.005)")
+                .message()).contains("decoupled Langevin dynamics with stepSize 10 and noise 0.005")
                 .contains("T = noise²/(2·stepSize) = 1.25e-06");
     }
 

@@ -55,7 +55,7 @@ public final class ThirdPartyPlugins {
 
     public record NearbyDataSpec() implements NegativeSourceSpec {}
 
-    /** Chains start at rows of the data batch drawn at random: CD-k by declaration, under a name the runner never saw. */
+    /** Chains start at rows of the data batch drawn at random: CD-k by declaration, under a new name. */
     public static final class NearbyData implements NegativeSourceProvider {
         @Override
         public String type() {
@@ -178,7 +178,7 @@ public final class ThirdPartyPlugins {
 
         @Override
         public KernelTraits traits(SamplerSpec spec, PluginRegistry registry) {
-            return KernelTraits.metropolis(1.0, "1", "random-walk Metropolis (scale " + ((RwmSpec) spec).scale() + ")");
+            return KernelTraits.metropolis(1.0, "1", "random-walk Metropolis with scale " + ((RwmSpec) spec).scale());
         }
 
         @Override

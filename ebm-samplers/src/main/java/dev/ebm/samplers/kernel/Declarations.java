@@ -22,18 +22,19 @@ final class Declarations {
             int last = Math.max(s.steps() - 1, 0);
             double t0 = temperature(s.noiseStd(0), s.drift(0));
             double t1 = temperature(s.noiseStd(last), s.drift(last));
-            String words = "annealed Langevin dynamics (noise " + fmt(s.noiseStd(0)) + " → " + fmt(s.noiseStd(last))
-                    + ", step " + fmt(s.drift(0)) + " → " + fmt(s.drift(last)) + ", " + s.anneal().schedule() + ")";
+            String words = "annealed Langevin dynamics, noise " + fmt(s.noiseStd(0)) + " → "
+                    + fmt(s.noiseStd(last)) + " and step " + fmt(s.drift(0)) + " → " + fmt(s.drift(last)) + " ("
+                    + s.anneal().schedule() + ")";
             t = KernelTraits.unadjusted(t1, "noise²/(2·stepSize) at the last step", words).describedAs(words,
                     "The sampler anneals its noise and/or step over each chain run, so its temperature "
                     + "T = noise²/(2·stepSize) moves from " + fmt(t0) + " to " + fmt(t1) + "; the chains' end "
                     + "points see the last step's.");
         } else if (s.noise() == 0) {
-            t = KernelTraits.unadjusted(0.0, "noise²/(2·stepSize) with noise 0", "Langevin dynamics with noise 0 "
-                    + "(stepSize " + fmt(s.stepSize()) + "), i.e. gradient descent");
+            t = KernelTraits.unadjusted(0.0, "noise²/(2·stepSize) with noise 0", "Langevin dynamics with stepSize "
+                    + fmt(s.stepSize()) + " and noise 0, i.e. gradient descent");
         } else {
             t = KernelTraits.unadjusted(temperature(s.noise(), s.stepSize()), "noise²/(2·stepSize)",
-                    "decoupled Langevin dynamics (stepSize " + fmt(s.stepSize()) + ", noise " + fmt(s.noise()) + ")");
+                    "decoupled Langevin dynamics with stepSize " + fmt(s.stepSize()) + " and noise " + fmt(s.noise()));
         }
         t = s.anneal() != null
                 ? t.withoutReplay(List.of("an annealed langevin run (sampler.anneal) cannot be replayed on the "
@@ -43,20 +44,21 @@ final class Declarations {
     }
 
     static KernelTraits gd(GdSpec s) {
-        return KernelTraits.unadjusted(0.0, "no noise", "noise-free gradient descent (stepSize " + fmt(s.stepSize())
-                + ")").withReplay().withLimits(s.gradClip(), s.clamp());
+        return KernelTraits.unadjusted(0.0, "no noise", "noise-free gradient descent with stepSize "
+                + fmt(s.stepSize())).withReplay().withLimits(s.gradClip(), s.clamp());
     }
 
     static KernelTraits mala(MalaSpec s) {
-        String words = s.epsilon() != null ? "MALA (epsilon " + fmt(s.epsilon()) + ")"
-                : "MALA (stepSize " + fmt(s.stepSize()) + ", noise " + fmt(s.noise()) + ")";
+        String words = s.epsilon() != null ? "MALA with epsilon " + fmt(s.epsilon())
+                : "MALA with stepSize " + fmt(s.stepSize()) + " and noise " + fmt(s.noise());
         return KernelTraits.metropolis(s.temperature(), s.epsilon() != null ? "1 (epsilon form)"
                 : "noise²/(2·stepSize)", words).withLimits(s.gradClip(), s.clamp());
     }
 
     static KernelTraits hmc(HmcSpec s) {
-        return KernelTraits.metropolis(1.0, "1", "HMC (stepSize " + fmt(s.stepSize()) + ", " + s.leapfrogSteps()
-                + " leapfrog steps)").withLimits(null, s.clamp());
+        return KernelTraits.metropolis(1.0, "1", "HMC with stepSize " + fmt(s.stepSize()) + " and "
+                + s.leapfrogSteps()
+                + " leapfrog steps").withLimits(null, s.clamp());
     }
 
     private static double temperature(double noise, double step) {
