@@ -5,6 +5,7 @@ import dev.ebm.api.TrainBatch;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.objectives.spec.CdSpec;
 
@@ -27,6 +28,11 @@ public final class CdProvider implements ObjectiveProvider {
     public ObjectiveTerm create(ObjectiveSpec spec, PluginContext context) {
         CdSpec s = (CdSpec) spec;
         return new Term(new KlPart(type(), s.backpropSteps(), s.entropy()));
+    }
+
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.contrastive(TermRole.ChainUse.DATA_ONLY, true, "");
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.objectives.spec.NceNoise;
 import dev.ebm.objectives.spec.NceSpec;
@@ -35,6 +36,13 @@ public final class NceProvider implements ObjectiveProvider {
                     context.dtype());
         }
         return new NceTerm(s.ratio(), noise, context.dtype());
+    }
+
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.sampleFree("noise-contrastive estimation (a logistic classifier between data and a fixed "
+                + "noise distribution, learning log Z as a parameter)", "The nce term needs no MCMC: its negatives are "
+                + "draws from the noise distribution.");
     }
 
     @Override

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sample", description = {
     "Run MCMC chains on an energy and report samples and convergence diagnostics.",
-    "SOURCE is a spec whose energy needs no training (e.g. gaussian-mixture; it needs only 'energy' and "
+    "SOURCE is a spec whose energy needs no training (an analytic energy; it needs only 'energy' and "
         + "'sampler', chains start from its 'negatives', by default Gaussian noise with std 1), a run directory "
         + "(its spec.resolved.yaml and latest checkpoint) or a checkpoint directory (checkpoints/step-N).",
     "Writes samples.npy (final positions, [chains, ...sample shape]), chain.png and info.json (accept_rate, "

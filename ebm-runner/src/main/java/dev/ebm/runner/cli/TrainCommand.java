@@ -1,5 +1,6 @@
 package dev.ebm.runner.cli;
 
+import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.runner.explain.Explainer;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train", description = "Train the model a spec describes.")
 public final class TrainCommand implements Callable<Integer> {
     private final SpecLoader loader;
+    private final PluginRegistry registry;
     private final Runs runs;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "A YAML or JSON spec file.")
@@ -42,8 +44,9 @@ public final class TrainCommand implements Callable<Integer> {
     boolean resume;
 
     @Inject
-    TrainCommand(SpecLoader loader, Runs runs) {
+    TrainCommand(SpecLoader loader, PluginRegistry registry, Runs runs) {
         this.loader = loader;
+        this.registry = registry;
         this.runs = runs;
     }
 
@@ -53,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             s = loader.load(spec, sets);
             var missing = new ArrayList<>(s.trainingProblems());
-            missing.addAll(new Explainer(loader.mapper()).explain(s).refusals());
+            missing.addAll(new Explainer(registry).explain(s).refusals());
             if (!missing.isEmpty()) {
                 throw new SpecException(missing);
             }
