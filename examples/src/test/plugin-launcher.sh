@@ -27,6 +27,11 @@ grep -qF "! broken-plugin.jar: energy provider: com.example.missing.GoneProvider
   || fail "the broken jar is not named with its reason" "$tmp/plugins.log"
 
 spec="$root/examples/plugin-example/eight-gaussians-plugin.yaml"
+# explain classifies the run from the plugins' declared traits, as the spec's '# explain:' line says
+want="$(sed -n 's/^# explain: *//p' "$spec")"
+"$root/bin/ebm" explain "$spec" --plugins "$tmp/plugins" --json > "$tmp/explain.json" 2> "$tmp/explain.log" \
+  || fail "explain failed" "$tmp/explain.log"
+grep -q "\"code\" : \"$want\"" "$tmp/explain.json" || fail "explain's code is not '$want'" "$tmp/explain.json"
 "$root/bin/ebm" train "$spec" --plugins "$tmp/plugins" --out "$tmp/run" --set train.steps=100 --set train.evalPoints=5000 \
   --set train.evalGrid=120 > "$tmp/train.log" 2>&1 || fail "train failed" "$tmp/train.log"
 kl="$(sed -n 's/^ *"kl" *: *\([-0-9.eE+]*\).*/\1/p' "$tmp/run/eval.json")"

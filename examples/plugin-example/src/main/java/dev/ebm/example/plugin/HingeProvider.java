@@ -4,6 +4,7 @@ import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.example.plugin.spec.HingeSpec;
 
 /** Provides the {@code hinge} objective term. */
@@ -21,6 +22,13 @@ public final class HingeProvider implements ObjectiveProvider {
     @Override
     public ObjectiveTerm create(ObjectiveSpec spec, PluginContext context) {
         return new HingeTerm(((HingeSpec) spec).margin());
+    }
+
+    /** A contrastive term (data minus samples), meaningful for chains of any origin, without CD's KL term. */
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.contrastive(TermRole.ChainUse.ANY, false,
+                "hinge form of the contrastive loss (margin " + ((HingeSpec) spec).margin() + ")");
     }
 
     @Override

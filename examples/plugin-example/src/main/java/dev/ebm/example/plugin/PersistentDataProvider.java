@@ -4,6 +4,7 @@ import dev.ebm.api.NegativeSource;
 import dev.ebm.api.plugin.NegativeSourceProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.NegativeSourceSpec;
+import dev.ebm.api.traits.ChainStart;
 import dev.ebm.example.plugin.spec.PersistentDataSpec;
 
 /** Provides the {@code persistent-data} negative source. */
@@ -21,6 +22,12 @@ public final class PersistentDataProvider implements NegativeSourceProvider {
     @Override
     public NegativeSource create(NegativeSourceSpec spec, PluginContext context) {
         return new PersistentDataSource(((PersistentDataSpec) spec).resetToData());
+    }
+
+    /** Persistent chains that start at the data and restart there with probability {@code resetToData}. */
+    @Override
+    public ChainStart chainStart(NegativeSourceSpec spec) {
+        return ChainStart.persistent(null, 0.0, ((PersistentDataSpec) spec).resetToData());
     }
 
     @Override

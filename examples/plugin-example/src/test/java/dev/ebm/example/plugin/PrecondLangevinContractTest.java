@@ -1,6 +1,7 @@
 package dev.ebm.example.plugin;
 
 import dev.ebm.api.SamplerKernel;
+import dev.ebm.api.traits.KernelTraits;
 import dev.ebm.example.plugin.spec.PrecondLangevinSpec;
 import dev.ebm.testkit.SamplerKernelContract;
 import java.util.List;
@@ -9,16 +10,23 @@ import org.junit.jupiter.api.Nested;
 /** The test kit's sampler contract on the preconditioned kernel, adjusted and unadjusted. */
 class PrecondLangevinContractTest {
 
+    static final PrecondLangevinSpec SPEC = new PrecondLangevinSpec(10, 0.9, List.of(1.0), true);
+
     @Nested
     class Adjusted extends SamplerKernelContract {
         @Override
         protected SamplerKernel kernel() {
-            return kernelWithStepSize(0.9);
+            return new PrecondLangevinProvider().create(SPEC, null);
         }
 
         @Override
         protected boolean metropolisAdjusted() {
             return true;
+        }
+
+        @Override
+        protected KernelTraits declaredTraits() {
+            return new PrecondLangevinProvider().traits(SPEC, null);
         }
 
         /** h is ε, with M = 1. */
@@ -50,6 +58,11 @@ class PrecondLangevinContractTest {
         @Override
         protected boolean metropolisAdjusted() {
             return false;
+        }
+
+        @Override
+        protected KernelTraits declaredTraits() {
+            return new PrecondLangevinProvider().traits(new PrecondLangevinSpec(10, EPS, List.of(1.0), false), null);
         }
 
         /** x' = (1 − ε²/2)x + εξ on N(0, 1) settles at ε²/(1 − (1 − ε²/2)²) = 1/(1 − ε²/4). */
