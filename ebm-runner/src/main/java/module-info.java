@@ -13,6 +13,7 @@ module dev.ebm.runner {
     requires org.jfree.jfreechart;
     requires java.desktop;
     requires jdk.unsupported;
+    requires java.management;
 
     exports dev.ebm.runner;
 

@@ -33,22 +33,60 @@ import org.nd4j.linalg.factory.Nd4j;
  * backward, Adam) and one backprop through a Langevin step with a frozen outer energy. Medians after warm-up.
  */
 public final class Bench {
-    /** A workload: spec snippet of the energy, sample shape, batch, K, step, noise, lr, and timed repetitions. */
-    record Workload(String name, String energy, long[] shape, int batch, int k, double step, double noise, double lr,
-            int langevinReps, int trainReps, int klReps) {}
+    /**
+     * A workload: spec snippet of the energy ({@code %d} stands for the hidden width where the workload has one),
+     * hidden width (0 for none), sample shape, batch, K, step, noise, lr, and timed repetitions.
+     */
+    record Workload(String name, String energy, int hidden, long[] shape, int batch, int k, double step, double noise,
+            double lr, int langevinReps, int trainReps, int klReps) {
+
+        /**
+         * This workload with the batch and/or hidden width overridden (null keeps the workload's own), named as
+         * the PyTorch reference names it: {@code mlp2d@b4096}, {@code mlp2d@h512}, {@code mlp2d@b4096h512}.
+         */
+        Workload variant(Integer batchOverride, Integer hiddenOverride) {
+            if (hiddenOverride != null && hidden == 0) {
+                throw new IllegalArgumentException("--hidden applies to mlp2d only, not to " + name);
+            }
+            String tag = (batchOverride != null ? "b" + batchOverride : "") + (hiddenOverride != null ? "h" + hiddenOverride : "");
+            return new Workload(tag.isEmpty() ? name : name + "@" + tag, energy,
+                    hiddenOverride != null ? hiddenOverride : hidden, shape,
+                    batchOverride != null ? batchOverride : batch, k, step, noise, lr, langevinReps, trainReps, klReps);
+        }
+
+        String energySpec() {
+            return hidden == 0 ? energy : energy.replace("%d", Integer.toString(hidden));
+        }
+    }
 
     static final List<Workload> WORKLOADS = List.of(
-            new Workload("mlp2d", "{type: mlp, hidden: [128, 128], activation: swish}", new long[] {2}, 256, 20,
+            new Workload("mlp2d", "{type: mlp, hidden: [%d, %d], activation: swish}", 128, new long[] {2}, 256, 20,
                     0.01, 0.1, 1e-3, 2000, 200, 200),
-            new Workload("cnn28", "{type: cnn, channels: [32, 64, 64, 64], activation: swish}",
+            new Workload("cnn28", "{type: cnn, channels: [32, 64, 64, 64], activation: swish}", 0,
                     new long[] {1, 28, 28}, 64, 20, 10.0, 0.005, 1e-4, 60, 10, 20));
+
+    /**
+     * What the timings measure: elapsed time, or the CPU time of the thread that runs the work (which, with one
+     * native thread, {@code EBM_THREADS=1}, is where all the native work runs too: a measure that other processes
+     * on the machine disturb much less than elapsed time).
+     */
+    public enum Clock { WALL, CPU }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final SpecLoader loader;
     private final PluginRegistry registry;
+    private final Clock clock;
 
     public Bench(SpecLoader loader, PluginRegistry registry) {
+        this(loader, registry, Clock.WALL);
+    }
+
+    public Bench(SpecLoader loader, PluginRegistry registry, Clock clock) {
         this.loader = loader;
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** Names of the workloads. */
@@ -58,10 +96,16 @@ public final class Bench {
 
     /** Runs one workload and returns the JSON line. */
     public ObjectNode run(String name) {
+        return run(name, null, null);
+    }
+
+    /** Runs one workload with the batch and/or hidden width overridden (null: the workload's own). */
+    public ObjectNode run(String name, Integer batch, Integer hidden) {
         Workload w = WORKLOADS.stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown workload '" + name + "'; known: " + names()));
+                .orElseThrow(() -> new IllegalArgumentException("unknown workload '" + name + "'; known: " + names()))
+                .variant(batch, hidden);
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        ExperimentSpec spec = loader.parse("energy: " + w.energy() + "\n"
+        ExperimentSpec spec = loader.parse("energy: " + w.energySpec() + "\n"
                 + "sampler: {type: langevin, steps: " + w.k() + ", stepSize: " + w.step() + ", noise: " + w.noise() + "}\n"
                 + "optimizer: {type: adam, lr: " + w.lr() + ", betas: [0.0, 0.999]}\n", List.of());
         Rng rng = new Rng(0);
@@ -118,6 +162,10 @@ public final class Bench {
         line.put("batch", w.batch());
         line.put("k", w.k());
         line.put("threads", threads());
+        if (w.hidden() != 0) {
+            line.put("hidden", w.hidden());
+        }
+        line.put("clock", clock.name().toLowerCase(java.util.Locale.ROOT));
         line.put("langevin_step_ms", round(langevinMs, 4));
         line.put("train_step_ms", round(trainMs, 3));
         line.put("kl_backprop_ms", round(klMs, 4));
@@ -126,20 +174,36 @@ public final class Bench {
 
     /** Runs {@code workload} ("all" for every one) and prints the results; returns the exit code. */
     public int run(String workload, boolean json, PrintStream out) {
+        return run(workload, null, null, json, out);
+    }
+
+    /**
+     * Runs {@code workload} ("all" for every one) with the batch and/or hidden width overridden (null: the
+     * workload's own) and prints the results; returns the exit code.
+     */
+    public int run(String workload, Integer batch, Integer hidden, boolean json, PrintStream out) {
         List<String> todo = "all".equals(workload) ? names() : List.of(workload);
         if (!"all".equals(workload) && !names().contains(workload)) {
             System.err.println("--workload: unknown '" + workload + "'; known: " + names() + " or all");
             return 2;
         }
+        if (batch != null && batch < 1 || hidden != null && hidden < 1) {
+            System.err.println("--batch and --hidden must be >= 1, found " + batch + " and " + hidden);
+            return 2;
+        }
+        if (hidden != null && !"mlp2d".equals(workload)) {
+            System.err.println("--hidden applies to mlp2d only, found --workload " + workload);
+            return 2;
+        }
         for (String name : todo) {
-            ObjectNode line = run(name);
+            ObjectNode line = run(name, batch, hidden);
             if (json) {
                 out.println(line.toString());
             } else {
-                out.printf("%s: langevin step %.3f ms, train step %.2f ms, kl backprop %.3f ms (batch %d, K %d, %d threads)%n",
-                        name, line.get("langevin_step_ms").asDouble(), line.get("train_step_ms").asDouble(),
+                out.printf("%s: langevin step %.3f ms, train step %.2f ms, kl backprop %.3f ms (batch %d, K %d, %d threads, %s clock)%n",
+                        line.get("workload").asText(), line.get("langevin_step_ms").asDouble(), line.get("train_step_ms").asDouble(),
                         line.get("kl_backprop_ms").asDouble(), line.get("batch").asInt(), line.get("k").asInt(),
-                        line.get("threads").asInt());
+                        line.get("threads").asInt(), line.get("clock").asText());
             }
         }
         return 0;
@@ -153,18 +217,23 @@ public final class Bench {
         return t == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(t.trim());
     }
 
-    private static double time(int warm, int reps, Runnable body) {
+    private double time(int warm, int reps, Runnable body) {
         for (int i = 0; i < warm; i++) {
             once(body);
         }
         double[] ms = new double[reps];
         for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
+            long t0 = now();
             once(body);
-            ms[i] = (System.nanoTime() - t0) / 1e6;
+            ms[i] = (now() - t0) / 1e6;
         }
         Arrays.sort(ms);
         return reps % 2 == 1 ? ms[reps / 2] : (ms[reps / 2 - 1] + ms[reps / 2]) / 2;
+    }
+
+    /** Nanoseconds on the chosen clock. */
+    private long now() {
+        return clock == Clock.CPU ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private static void once(Runnable body) {
