@@ -1,7 +1,6 @@
 package dev.ebm.autodiff;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Broadcasting arithmetic and matrix products. */
 final class Arithmetic {
@@ -58,7 +57,7 @@ final class Arithmetic {
         if (a.rank() != 2 || b.rank() != 2) {
             throw new IllegalArgumentException("matmul needs rank-2 tensors, found " + a + " and " + b);
         }
-        INDArray v = Nd4j.gemm(a.value(), b.value(), ta, tb);
+        INDArray v = Blas.gemm(a.value(), b.value(), ta, tb);
         return Tensor.record("matmul", v, g -> {
             Tensor ga = null;
             Tensor gb = null;

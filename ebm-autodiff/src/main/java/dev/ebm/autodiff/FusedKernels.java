@@ -1,0 +1,278 @@
+package dev.ebm.autodiff;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One-pass elementwise kernels: {@code out = g ⊙ f⁽ᵏ⁾(x + b)} for a {@link Nonlinearity} f, k = 0, 1 or 2, an
+ * optional bias b broadcast along axis 1 (the features of [N, F], the channels of [N, C, H, W]) and an optional
+ * factor g of x's shape. The data is streamed through small per-thread Java arrays (chunks of
+ * {@value #CHUNK} elements that stay in the L1/L2 cache) and computed with the Java Vector API, whose
+ * exponential and tanh are vectorised (ND4J's legacy transforms evaluate them one element at a time: its sigmoid
+ * took 2.5 ns per element here, this kernel 0.35).
+ *
+ * <p>Loaded only when the {@code jdk.incubator.vector} module is present ({@link Kernels#fused}). Arrays must be
+ * float32 or float64, all of one dtype; inputs may be any layout (non-packed ones are copied), {@code out} must be
+ * a fresh row-major array of x's shape.
+ */
+final class FusedKernels {
+    static final int CHUNK = 4096;
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private FusedKernels() {}
+
+    private static final class Scratch {
+        final float[] fx = new float[CHUNK];
+        final float[] fg = new float[CHUNK];
+        final float[] fo = new float[CHUNK];
+        final double[] dx = new double[CHUNK];
+        final double[] dg = new double[CHUNK];
+        final double[] dout = new double[CHUNK];
+    }
+
+    /**
+     * out = g ⊙ f⁽order⁾(x + b).
+     *
+     * @param b null, or {@code x.size(1)} values (any shape) added along axis 1 of x
+     * @param g null (a factor of 1), or an array of x's shape
+     */
+    static void apply(Nonlinearity f, int order, INDArray x, INDArray b, INDArray g, INDArray out) {
+        INDArray xc = Blas.packed(x);
+        INDArray gc = g == null ? null : Blas.packed(g);
+        long n = xc.length();
+        int channels = b == null ? 1 : (int) xc.size(1);
+        long inner = b == null ? 1 : n / Math.max(1, xc.size(0) * channels);
+        int chunk = chunkLength(channels, inner);
+        Scratch s = SCRATCH.get();
+        if (x.dataType() == DataType.FLOAT) {
+            float[] bias = b == null ? null : b.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            FloatPointer px = Blas.floats(xc);
+            FloatPointer pg = gc == null ? null : Blas.floats(gc);
+            FloatPointer po = Blas.floats(out);
+            long bx = px.position();
+            long bg = pg == null ? 0 : pg.position();
+            long bo = po.position();
+            for (long start = 0; start < n; start += chunk) {
+                int len = (int) Math.min(chunk, n - start);
+                px.position(bx + start).get(s.fx, 0, len);
+                if (bias != null) {
+                    addBias(s.fx, len, start, bias, inner);
+                }
+                if (pg != null) {
+                    pg.position(bg + start).get(s.fg, 0, len);
+                }
+                compute(f, order, s.fx, pg == null ? null : s.fg, s.fo, len);
+                po.position(bo + start).put(s.fo, 0, len);
+            }
+        } else {
+            double[] bias = b == null ? null : b.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            DoublePointer px = Blas.doubles(xc);
+            DoublePointer pg = gc == null ? null : Blas.doubles(gc);
+            DoublePointer po = Blas.doubles(out);
+            long bx = px.position();
+            long bg = pg == null ? 0 : pg.position();
+            long bo = po.position();
+            for (long start = 0; start < n; start += chunk) {
+                int len = (int) Math.min(chunk, n - start);
+                px.position(bx + start).get(s.dx, 0, len);
+                if (bias != null) {
+                    addBias(s.dx, len, start, bias, inner);
+                }
+                if (pg != null) {
+                    pg.position(bg + start).get(s.dg, 0, len);
+                }
+                compute(f, order, s.dx, pg == null ? null : s.dg, s.dout, len);
+                po.position(bo + start).put(s.dout, 0, len);
+            }
+        }
+    }
+
+    /** Whole rows of features when the bias varies element by element (so the bias loop vectorises). */
+    static int chunkLength(int channels, long inner) {
+        if (inner == 1 && channels > 1 && channels <= CHUNK) {
+            return CHUNK / channels * channels;
+        }
+        return CHUNK;
+    }
+
+    /** a[j] += bias[channel of element start + j], elements laid out as [.., channels, inner]. */
+    static void addBias(float[] a, int len, long start, float[] bias, long inner) {
+        int channels = bias.length;
+        int j = 0;
+        while (j < len) {
+            long pos = start + j;
+            int c = (int) ((pos / inner) % channels);
+            if (inner == 1) {
+                int run = Math.min(len - j, channels - c);
+                for (int t = 0; t < run; t++) {
+                    a[j + t] += bias[c + t];
+                }
+                j += run;
+            } else {
+                int run = (int) Math.min(len - j, inner - pos % inner);
+                float v = bias[c];
+                for (int t = j; t < j + run; t++) {
+                    a[t] += v;
+                }
+                j += run;
+            }
+        }
+    }
+
+    static void addBias(double[] a, int len, long start, double[] bias, long inner) {
+        int channels = bias.length;
+        int j = 0;
+        while (j < len) {
+            long pos = start + j;
+            int c = (int) ((pos / inner) % channels);
+            if (inner == 1) {
+                int run = Math.min(len - j, channels - c);
+                for (int t = 0; t < run; t++) {
+                    a[j + t] += bias[c + t];
+                }
+                j += run;
+            } else {
+                int run = (int) Math.min(len - j, inner - pos % inner);
+                double v = bias[c];
+                for (int t = j; t < j + run; t++) {
+                    a[t] += v;
+                }
+                j += run;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- float32
+
+    static void compute(Nonlinearity f, int order, float[] x, float[] g, float[] out, int len) {
+        int i = 0;
+        int bound = FS.loopBound(len);
+        for (; i < bound; i += FS.length()) {
+            FloatVector z = FloatVector.fromArray(FS, x, i);
+            FloatVector v = value(f, order, z);
+            if (g != null) {
+                v = v.mul(FloatVector.fromArray(FS, g, i));
+            }
+            v.intoArray(out, i);
+        }
+        for (; i < len; i++) {
+            double v = Scalar.value(f, order, x[i]);
+            out[i] = (float) (g == null ? v : v * g[i]);
+        }
+    }
+
+    private static FloatVector value(Nonlinearity f, int order, FloatVector z) {
+        switch (f) {
+            case SWISH -> {
+                FloatVector s = sigmoid(z);
+                if (order == 0) {
+                    return z.mul(s);
+                }
+                FloatVector oneMinus = s.neg().add(1f);
+                if (order == 1) {
+                    return s.mul(z.mul(oneMinus).add(1f));
+                }
+                return s.mul(oneMinus).mul(z.mul(s.mul(-2f).add(1f)).add(2f));
+            }
+            case TANH -> {
+                FloatVector t = z.lanewise(VectorOperators.TANH);
+                if (order == 0) {
+                    return t;
+                }
+                FloatVector d = t.mul(t).neg().add(1f);
+                return order == 1 ? d : t.mul(d).mul(-2f);
+            }
+            case SIGMOID -> {
+                FloatVector s = sigmoid(z);
+                if (order == 0) {
+                    return s;
+                }
+                FloatVector d = s.mul(s.neg().add(1f));
+                return order == 1 ? d : d.mul(s.mul(-2f).add(1f));
+            }
+            case SOFTPLUS -> {
+                if (order == 0) {
+                    return z.max(0f).add(z.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+                }
+                FloatVector s = sigmoid(z);
+                return order == 1 ? s : s.mul(s.neg().add(1f));
+            }
+            default -> throw new IllegalStateException(f.name());
+        }
+    }
+
+    private static FloatVector sigmoid(FloatVector z) {
+        return FloatVector.broadcast(FS, 1f).div(z.neg().lanewise(VectorOperators.EXP).add(1f));
+    }
+
+    // ---------------------------------------------------------------- float64
+
+    static void compute(Nonlinearity f, int order, double[] x, double[] g, double[] out, int len) {
+        int i = 0;
+        int bound = DS.loopBound(len);
+        for (; i < bound; i += DS.length()) {
+            DoubleVector z = DoubleVector.fromArray(DS, x, i);
+            DoubleVector v = value(f, order, z);
+            if (g != null) {
+                v = v.mul(DoubleVector.fromArray(DS, g, i));
+            }
+            v.intoArray(out, i);
+        }
+        for (; i < len; i++) {
+            double v = Scalar.value(f, order, x[i]);
+            out[i] = g == null ? v : v * g[i];
+        }
+    }
+
+    private static DoubleVector value(Nonlinearity f, int order, DoubleVector z) {
+        switch (f) {
+            case SWISH -> {
+                DoubleVector s = sigmoid(z);
+                if (order == 0) {
+                    return z.mul(s);
+                }
+                DoubleVector oneMinus = s.neg().add(1.0);
+                if (order == 1) {
+                    return s.mul(z.mul(oneMinus).add(1.0));
+                }
+                return s.mul(oneMinus).mul(z.mul(s.mul(-2.0).add(1.0)).add(2.0));
+            }
+            case TANH -> {
+                DoubleVector t = z.lanewise(VectorOperators.TANH);
+                if (order == 0) {
+                    return t;
+                }
+                DoubleVector d = t.mul(t).neg().add(1.0);
+                return order == 1 ? d : t.mul(d).mul(-2.0);
+            }
+            case SIGMOID -> {
+                DoubleVector s = sigmoid(z);
+                if (order == 0) {
+                    return s;
+                }
+                DoubleVector d = s.mul(s.neg().add(1.0));
+                return order == 1 ? d : d.mul(s.mul(-2.0).add(1.0));
+            }
+            case SOFTPLUS -> {
+                if (order == 0) {
+                    return z.max(0.0).add(z.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+                }
+                DoubleVector s = sigmoid(z);
+                return order == 1 ? s : s.mul(s.neg().add(1.0));
+            }
+            default -> throw new IllegalStateException(f.name());
+        }
+    }
+
+    private static DoubleVector sigmoid(DoubleVector z) {
+        return DoubleVector.broadcast(DS, 1.0).div(z.neg().lanewise(VectorOperators.EXP).add(1.0));
+    }
+}
