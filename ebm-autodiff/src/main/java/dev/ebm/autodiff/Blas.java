@@ -16,6 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * small products a sampler step is made of. Calling BLAS directly costs one JNI call. The result is the same
  * product (the same BLAS for float32 and float64), allocated like any other ND4J array (in the current workspace,
  * if one is open). Other dtypes and arrays that are not plain row-major matrices go through {@code Nd4j.gemm}.
+ *
+ * <p>Code that hands an array's memory to native code as a raw pointer must keep the array reachable until the
+ * native code is done ({@code Reference.reachabilityFence}): a temporary copy that is not used after its pointer
+ * was taken may otherwise be collected, and its memory freed, while the native code still reads it.
  */
 final class Blas {
     private Blas() {}
@@ -42,6 +46,7 @@ final class Blas {
         if (k == 0) {
             return c.assign(0);
         }
+        Kernels.blasCalls++;
         int lda = (int) Math.max(1, ac.size(1));
         int ldb = (int) Math.max(1, bc.size(1));
         int transA = ta ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
@@ -53,6 +58,9 @@ final class Blas {
             openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, transA, transB, (int) m, (int) n, (int) k,
                     1.0, doubles(ac), lda, doubles(bc), ldb, 0.0, doubles(c), (int) n);
         }
+        // the copies above are reached only through raw pointers during the call: keep them alive until here
+        java.lang.ref.Reference.reachabilityFence(ac);
+        java.lang.ref.Reference.reachabilityFence(bc);
         return c;
     }
 

@@ -14,6 +14,9 @@ public final class Kernels {
     private static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("ebm.autodiff.fused"));
     private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private static final ThreadLocal<boolean[]> OFF = ThreadLocal.withInitial(() -> new boolean[1]);
+    // counters for measurements (bin/ebm bench --count-ops); plain fields: approximate under several threads
+    static long blasCalls;
+    static long kernelPasses;
 
     private Kernels() {}
 
@@ -30,6 +33,11 @@ public final class Kernels {
     /** Whether the Java Vector API module is present in this process (the fused kernels need it). */
     public static boolean vectorApi() {
         return VECTOR;
+    }
+
+    /** {@code [direct BLAS calls, fused kernel passes]} so far in this process (for counting native calls). */
+    public static long[] counts() {
+        return new long[] {blasCalls, kernelPasses};
     }
 
     /** Runs only the reference paths on this thread until the returned scope is closed; scopes nest. */
