@@ -28,6 +28,9 @@ final class Rows {
         for (int k = 0; k < count; k++) {
             Pointer.memcpy(dp.position(to[k] * rowBytes), sp.position(from[k] * rowBytes), rowBytes);
         }
+        // the arrays are reached only through raw pointers above: keep them alive until the copies are done
+        java.lang.ref.Reference.reachabilityFence(src);
+        java.lang.ref.Reference.reachabilityFence(dst);
     }
 
     /** Whether {@code a} is a rank-2 row-major matrix whose rows follow each other in memory from its buffer start. */
