@@ -3,6 +3,7 @@ package dev.ebm.runner.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebm.api.ChainRun;
+import dev.ebm.api.ChainState;
 import dev.ebm.api.Chains;
 import dev.ebm.api.EnergyFunction;
 import dev.ebm.api.Optimizer;
@@ -78,15 +79,21 @@ public final class Bench {
     private final SpecLoader loader;
     private final PluginRegistry registry;
     private final Clock clock;
+    private final boolean countOps;
 
     public Bench(SpecLoader loader, PluginRegistry registry) {
-        this(loader, registry, Clock.WALL);
+        this(loader, registry, Clock.WALL, false);
     }
 
-    public Bench(SpecLoader loader, PluginRegistry registry, Clock clock) {
+    /**
+     * @param countOps after the timings, count the native calls of one repetition of each timed quantity
+     *     ({@link OpCounts}) and add them to the line as {@code native_calls}
+     */
+    public Bench(SpecLoader loader, PluginRegistry registry, Clock clock, boolean countOps) {
         this.loader = loader;
         this.registry = registry;
         this.clock = clock;
+        this.countOps = countOps;
     }
 
     /** Names of the workloads. */
@@ -124,13 +131,24 @@ public final class Bench {
         }
         INDArray chains = x;
 
-        double langevinMs = time(w.langevinReps() / 10, w.langevinReps(), () -> {
-            Target target = Target.of(energy);
-            var state = kernel.init(target, chains);
-            chains.assign(kernel.step(target, state, rng).state().x());
-        });
+        // One kernel step per repetition: the move with the cached gradient and one evaluation of E and its
+        // gradient at the new point (the same work as the reference's step), the state carried over in arrays
+        // outside the per-repetition workspace.
+        ChainState[] state = new ChainState[1];
+        try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            state[0] = kernel.init(Target.of(energy), chains);
+        }
+        Target sampling = Target.of(energy);
+        Runnable langevinStep = () -> {
+            ChainState next = kernel.step(sampling, state[0], rng).state();
+            copy(next.x(), state[0].x());
+            copy(next.energy(), state[0].energy());
+            copy(next.grad(), state[0].grad());
+        };
+        double langevinMs = time(w.langevinReps() / 10, w.langevinReps(), langevinStep);
+        chains.assign(state[0].x());
         ParameterSet params = energy.parameters();
-        double trainMs = time(Math.max(3, w.trainReps() / 10), w.trainReps(), () -> {
+        Runnable trainStep = () -> {
             Target target = Target.of(energy);
             ChainRun run = Chains.run(kernel, target, chains, rng);
             chains.assign(run.end().x());
@@ -147,15 +165,17 @@ public final class Bench {
             try (GradMode.Scope off = GradMode.off()) {
                 adam.step(pv, gv);
             }
-        });
-        double klMs = time(20, w.klReps(), () -> {
+        };
+        double trainMs = time(Math.max(3, w.trainReps() / 10), w.trainReps(), trainStep);
+        Runnable klStep = () -> {
             ParameterSet frozen = params.detached();
             Tensor xt = Tensor.variable(chains);
             Tensor g = Autodiff.grad(energy.energy(xt, params).sum(), xt, true);
             Tensor x1 = xt.sub(g.mul(w.step()));
             Tensor e = energy.energy(x1, frozen).mean();
             Autodiff.grad(e, params.tensors(), false);
-        });
+        };
+        double klMs = time(20, w.klReps(), klStep);
         ObjectNode line = new ObjectMapper().createObjectNode();
         line.put("impl", "ebm-java-nd4j-" + System.getProperty("org.bytedeco.javacpp.platform.extension", "generic"));
         line.put("workload", w.name());
@@ -169,6 +189,12 @@ public final class Bench {
         line.put("langevin_step_ms", round(langevinMs, 4));
         line.put("train_step_ms", round(trainMs, 3));
         line.put("kl_backprop_ms", round(klMs, 4));
+        if (countOps) {
+            ObjectNode ops = line.putObject("native_calls");
+            ops.set("langevin_step", OpCounts.of(() -> once(langevinStep)).json());
+            ops.set("train_step", OpCounts.of(() -> once(trainStep)).json());
+            ops.set("kl_backprop", OpCounts.of(() -> once(klStep)).json());
+        }
         return line;
     }
 
@@ -234,6 +260,18 @@ public final class Bench {
     /** Nanoseconds on the chosen clock. */
     private long now() {
         return clock == Clock.CPU ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** src's values into dst (both of one shape and dtype); dst lives outside the workspace. */
+    private static void copy(INDArray src, INDArray dst) {
+        if (src.ordering() == 'c' && dst.ordering() == 'c' && !src.isView() && !dst.isView()
+                && src.length() == dst.length() && src.dataType() == dst.dataType()) {
+            org.bytedeco.javacpp.Pointer.memcpy(dst.data().addressPointer(), src.data().addressPointer(),
+                    src.length() * src.dataType().width());
+            java.lang.ref.Reference.reachabilityFence(src);
+        } else {
+            dst.assign(src);
+        }
     }
 
     private static void once(Runnable body) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/ebm bench --workload mlp2d|cnn28|all [--batch N] [--hidden H] [--clock wall|cpu] [--json]}: the
+ * {@code bin/ebm bench --workload mlp2d|cnn28|all [--batch N] [--hidden H] [--clock wall|cpu] [--count-ops] [--json]}: the
  * workloads of the PyTorch comparison, optionally at another batch size or hidden width (named as the reference
  * names them, e.g. {@code mlp2d@b4096h512}).
  */
@@ -31,6 +31,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "wall (elapsed time, default) or cpu (CPU time of the working thread; use with EBM_THREADS=1).")
     String clock;
 
+    @Option(names = "--count-ops", description = "Also count the native calls of one Langevin step, train step and"
+            + " KL backprop (ND4J ops, direct BLAS calls, fused Java kernels) and print them as native_calls.")
+    boolean countOps;
+
     @Option(names = "--json", description = "Print one JSON line per workload with the PyTorch reference's fields.")
     boolean json;
 
@@ -49,6 +53,6 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("--clock: unknown '" + clock + "'; known: [wall, cpu]");
             return 2;
         }
-        return new Bench(loader, registry, c).run(workload, batch, hidden, json, System.out);
+        return new Bench(loader, registry, c, countOps).run(workload, batch, hidden, json, System.out);
     }
 }
