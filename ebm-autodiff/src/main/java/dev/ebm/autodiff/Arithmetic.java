@@ -9,9 +9,20 @@ final class Arithmetic {
     static Tensor add(Tensor a, Tensor b) {
         long[] sa = a.shape();
         long[] sb = b.shape();
-        return Tensor.record("add", a.value().add(b.value()),
+        INDArray v = rowBias(a, b) ? Fused.addRowBias(a.value(), b.value()) : a.value().add(b.value());
+        return Tensor.record("add", v,
                 g -> new Tensor[] {a.requiresGrad() ? g.sumTo(sa) : null, b.requiresGrad() ? g.sumTo(sb) : null},
                 a, b);
+    }
+
+    /** Whether b ([1, F] or [F]) is added to every row of a [N, F]: the bias of a dense layer, one fused pass. */
+    private static boolean rowBias(Tensor a, Tensor b) {
+        if (a.rank() != 2 || a.dtype() != b.dtype() || !Kernels.fused(a.dtype())) {
+            return false;
+        }
+        long f = a.shape()[1];
+        long[] sb = b.shape();
+        return (sb.length == 1 && sb[0] == f) || (sb.length == 2 && sb[0] == 1 && sb[1] == f);
     }
 
     static Tensor sub(Tensor a, Tensor b) {

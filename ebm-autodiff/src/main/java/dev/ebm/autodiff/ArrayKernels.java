@@ -1,7 +1,5 @@
 package dev.ebm.autodiff;
 
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -54,21 +52,21 @@ public final class ArrayKernels {
         long n = x.length();
         if (x.dataType() == DataType.FLOAT) {
             float[][] s = FLOATS.get();
-            FloatPointer px = Blas.floats(xc);
-            FloatPointer py = Blas.floats(yc);
-            FloatPointer pz = zc == null ? null : Blas.floats(zc);
-            FloatPointer po = Blas.floats(out);
+            java.nio.FloatBuffer px = Blas.floatBuffer(xc);
+            java.nio.FloatBuffer py = Blas.floatBuffer(yc);
+            java.nio.FloatBuffer pz = zc == null ? null : Blas.floatBuffer(zc);
+            java.nio.FloatBuffer po = Blas.floatBuffer(out);
             float fa = (float) a;
             float fb = (float) b;
             for (long start = 0; start < n; start += CHUNK) {
                 int len = (int) Math.min(CHUNK, n - start);
-                px.position(start).get(s[0], 0, len);
-                py.position(start).get(s[1], 0, len);
+                px.get((int) start, s[0], 0, len);
+                py.get((int) start, s[1], 0, len);
                 float[] u = s[0];
                 float[] v = s[1];
                 float[] o = s[3];
                 if (pz != null) {
-                    pz.position(start).get(s[2], 0, len);
+                    pz.get((int) start, s[2], 0, len);
                     float[] w = s[2];
                     for (int i = 0; i < len; i++) {
                         o[i] = fa * u[i] + fb * v[i] + w[i];
@@ -78,23 +76,23 @@ public final class ArrayKernels {
                         o[i] = fa * u[i] + fb * v[i];
                     }
                 }
-                po.position(start).put(o, 0, len);
+                po.put((int) start, o, 0, len);
             }
         } else {
             double[][] s = DOUBLES.get();
-            DoublePointer px = Blas.doubles(xc);
-            DoublePointer py = Blas.doubles(yc);
-            DoublePointer pz = zc == null ? null : Blas.doubles(zc);
-            DoublePointer po = Blas.doubles(out);
+            java.nio.DoubleBuffer px = Blas.doubleBuffer(xc);
+            java.nio.DoubleBuffer py = Blas.doubleBuffer(yc);
+            java.nio.DoubleBuffer pz = zc == null ? null : Blas.doubleBuffer(zc);
+            java.nio.DoubleBuffer po = Blas.doubleBuffer(out);
             for (long start = 0; start < n; start += CHUNK) {
                 int len = (int) Math.min(CHUNK, n - start);
-                px.position(start).get(s[0], 0, len);
-                py.position(start).get(s[1], 0, len);
+                px.get((int) start, s[0], 0, len);
+                py.get((int) start, s[1], 0, len);
                 double[] u = s[0];
                 double[] v = s[1];
                 double[] o = s[3];
                 if (pz != null) {
-                    pz.position(start).get(s[2], 0, len);
+                    pz.get((int) start, s[2], 0, len);
                     double[] w = s[2];
                     for (int i = 0; i < len; i++) {
                         o[i] = a * u[i] + b * v[i] + w[i];
@@ -104,12 +102,73 @@ public final class ArrayKernels {
                         o[i] = a * u[i] + b * v[i];
                     }
                 }
-                po.position(start).put(o, 0, len);
+                po.put((int) start, o, 0, len);
             }
         }
         java.lang.ref.Reference.reachabilityFence(xc);
         java.lang.ref.Reference.reachabilityFence(yc);
         java.lang.ref.Reference.reachabilityFence(zc);
+        return out;
+    }
+
+    /** Σ x, accumulated in double. */
+    public static double sum(INDArray x) {
+        if (!fast(x)) {
+            return x.sumNumber().doubleValue();
+        }
+        Kernels.kernelPasses++;
+        INDArray xc = Blas.packed(x);
+        long n = x.length();
+        double sum = 0;
+        if (x.dataType() == DataType.FLOAT) {
+            float[] s = FLOATS.get()[0];
+            java.nio.FloatBuffer bx = Blas.floatBuffer(xc);
+            for (long start = 0; start < n; start += CHUNK) {
+                int len = (int) Math.min(CHUNK, n - start);
+                bx.get((int) start, s, 0, len);
+                double part = 0;
+                for (int i = 0; i < len; i++) {
+                    part += s[i];
+                }
+                sum += part;
+            }
+        } else {
+            double[] s = DOUBLES.get()[0];
+            java.nio.DoubleBuffer bx = Blas.doubleBuffer(xc);
+            for (long start = 0; start < n; start += CHUNK) {
+                int len = (int) Math.min(CHUNK, n - start);
+                bx.get((int) start, s, 0, len);
+                double part = 0;
+                for (int i = 0; i < len; i++) {
+                    part += s[i];
+                }
+                sum += part;
+            }
+        }
+        java.lang.ref.Reference.reachabilityFence(xc);
+        return sum;
+    }
+
+    /** A new array of the given shape with every element {@code v}. */
+    public static INDArray filled(DataType dt, long[] shape, double v) {
+        if (!Kernels.enabled() || (dt != DataType.FLOAT && dt != DataType.DOUBLE)) {
+            return Nd4j.valueArrayOf(shape, v, dt);
+        }
+        Kernels.kernelPasses++;
+        INDArray out = Nd4j.createUninitialized(dt, shape);
+        int n = (int) out.length();
+        if (dt == DataType.FLOAT) {
+            java.nio.FloatBuffer b = Blas.floatBuffer(out);
+            float fv = (float) v;
+            for (int i = 0; i < n; i++) {
+                b.put(i, fv);
+            }
+        } else {
+            java.nio.DoubleBuffer b = Blas.doubleBuffer(out);
+            for (int i = 0; i < n; i++) {
+                b.put(i, v);
+            }
+        }
         return out;
     }
 
@@ -125,10 +184,10 @@ public final class ArrayKernels {
         double sum = 0;
         if (x.dataType() == DataType.FLOAT) {
             float[] s = FLOATS.get()[0];
-            FloatPointer px = Blas.floats(xc);
+            java.nio.FloatBuffer px = Blas.floatBuffer(xc);
             for (long start = 0; start < n; start += CHUNK) {
                 int len = (int) Math.min(CHUNK, n - start);
-                px.position(start).get(s, 0, len);
+                px.get((int) start, s, 0, len);
                 double part = 0;
                 for (int i = 0; i < len; i++) {
                     part += (double) s[i] * s[i];
@@ -137,10 +196,10 @@ public final class ArrayKernels {
             }
         } else {
             double[] s = DOUBLES.get()[0];
-            DoublePointer px = Blas.doubles(xc);
+            java.nio.DoubleBuffer px = Blas.doubleBuffer(xc);
             for (long start = 0; start < n; start += CHUNK) {
                 int len = (int) Math.min(CHUNK, n - start);
-                px.position(start).get(s, 0, len);
+                px.get((int) start, s, 0, len);
                 double part = 0;
                 for (int i = 0; i < len; i++) {
                     part += s[i] * s[i];
@@ -186,16 +245,16 @@ public final class ArrayKernels {
         long n = p.length();
         if (p.dataType() == DataType.FLOAT) {
             float[][] s = FLOATS.get();
-            FloatPointer pp = Blas.floats(p);
-            FloatPointer pg = Blas.floats(gc);
-            FloatPointer pm = Blas.floats(m);
-            FloatPointer pv = Blas.floats(v);
+            java.nio.FloatBuffer pp = Blas.floatBuffer(p);
+            java.nio.FloatBuffer pg = Blas.floatBuffer(gc);
+            java.nio.FloatBuffer pm = Blas.floatBuffer(m);
+            java.nio.FloatBuffer pv = Blas.floatBuffer(v);
             for (long start = 0; start < n; start += CHUNK) {
                 int len = (int) Math.min(CHUNK, n - start);
-                pp.position(start).get(s[0], 0, len);
-                pg.position(start).get(s[1], 0, len);
-                pm.position(start).get(s[2], 0, len);
-                pv.position(start).get(s[3], 0, len);
+                pp.get((int) start, s[0], 0, len);
+                pg.get((int) start, s[1], 0, len);
+                pm.get((int) start, s[2], 0, len);
+                pv.get((int) start, s[3], 0, len);
                 float[] ps = s[0];
                 float[] gs = s[1];
                 float[] ms = s[2];
@@ -208,22 +267,22 @@ public final class ArrayKernels {
                     vs[i] = (float) vi;
                     ps[i] = (float) (ps[i] - lr * ms[i] / (Math.sqrt(vs[i]) + eps));
                 }
-                pm.position(start).put(ms, 0, len);
-                pv.position(start).put(vs, 0, len);
-                pp.position(start).put(ps, 0, len);
+                pm.put((int) start, ms, 0, len);
+                pv.put((int) start, vs, 0, len);
+                pp.put((int) start, ps, 0, len);
             }
         } else {
             double[][] s = DOUBLES.get();
-            DoublePointer pp = Blas.doubles(p);
-            DoublePointer pg = Blas.doubles(gc);
-            DoublePointer pm = Blas.doubles(m);
-            DoublePointer pv = Blas.doubles(v);
+            java.nio.DoubleBuffer pp = Blas.doubleBuffer(p);
+            java.nio.DoubleBuffer pg = Blas.doubleBuffer(gc);
+            java.nio.DoubleBuffer pm = Blas.doubleBuffer(m);
+            java.nio.DoubleBuffer pv = Blas.doubleBuffer(v);
             for (long start = 0; start < n; start += CHUNK) {
                 int len = (int) Math.min(CHUNK, n - start);
-                pp.position(start).get(s[0], 0, len);
-                pg.position(start).get(s[1], 0, len);
-                pm.position(start).get(s[2], 0, len);
-                pv.position(start).get(s[3], 0, len);
+                pp.get((int) start, s[0], 0, len);
+                pg.get((int) start, s[1], 0, len);
+                pm.get((int) start, s[2], 0, len);
+                pv.get((int) start, s[3], 0, len);
                 double[] ps = s[0];
                 double[] gs = s[1];
                 double[] ms = s[2];
@@ -234,9 +293,9 @@ public final class ArrayKernels {
                     vs[i] = beta2 * vs[i] + (1 - beta2) * gi * gi;
                     ps[i] = ps[i] - lr * ms[i] / (Math.sqrt(vs[i]) + eps);
                 }
-                pm.position(start).put(ms, 0, len);
-                pv.position(start).put(vs, 0, len);
-                pp.position(start).put(ps, 0, len);
+                pm.put((int) start, ms, 0, len);
+                pv.put((int) start, vs, 0, len);
+                pp.put((int) start, ps, 0, len);
             }
         }
         java.lang.ref.Reference.reachabilityFence(gc);

@@ -101,4 +101,21 @@ final class Blas {
     static DoublePointer doubles(INDArray a) {
         return new DoublePointer(a.data().addressPointer());
     }
+
+    /**
+     * The elements of a packed array ({@link #packed}) as a direct buffer over its memory: bulk copies between it
+     * and Java arrays are plain memory copies (JavaCPP's array get/put go through JNI and copy the whole Java
+     * array twice). The buffer does not keep the array alive.
+     */
+    static java.nio.FloatBuffer floatBuffer(INDArray a) {
+        FloatPointer p = floats(a);
+        p.capacity(a.length()).limit(a.length());
+        return p.asBuffer();
+    }
+
+    static java.nio.DoubleBuffer doubleBuffer(INDArray a) {
+        DoublePointer p = doubles(a);
+        p.capacity(a.length()).limit(a.length());
+        return p.asBuffer();
+    }
 }

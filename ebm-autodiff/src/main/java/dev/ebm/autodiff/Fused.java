@@ -28,6 +28,13 @@ final class Fused {
         return op(x, b, f, 0);
     }
 
+    /** x + b with b broadcast along axis 1, as a new array, in one pass (the fused kernels must be on). */
+    static INDArray addRowBias(INDArray x, INDArray b) {
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
+        FusedKernels.apply(null, 0, x, b, null, out);
+        return out;
+    }
+
     /** f⁽ᵏ⁾(x + b) as a recorded op (the fused kernels must be on). */
     static Tensor op(Tensor x, Tensor b, Nonlinearity f, int order) {
         INDArray out = Nd4j.createUninitialized(x.dtype(), x.shape());

@@ -4,8 +4,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -41,6 +41,7 @@ final class FusedKernels {
     /**
      * out = g ⊙ f⁽order⁾(x + b).
      *
+     * @param f the nonlinearity, or null for none (out = g ⊙ (x + b) for order 0)
      * @param b null, or {@code x.size(1)} values (any shape) added along axis 1 of x
      * @param g null (a factor of 1), or an array of x's shape
      */
@@ -48,54 +49,61 @@ final class FusedKernels {
         Kernels.kernelPasses++;
         INDArray xc = Blas.packed(x);
         INDArray gc = g == null ? null : Blas.packed(g);
+        INDArray bc = b == null ? null : Blas.packed(b);
         long n = xc.length();
         int channels = b == null ? 1 : (int) xc.size(1);
         long inner = b == null ? 1 : n / Math.max(1, xc.size(0) * channels);
         int chunk = chunkLength(channels, inner);
         Scratch s = SCRATCH.get();
         if (x.dataType() == DataType.FLOAT) {
-            float[] bias = b == null ? null : b.castTo(DataType.FLOAT).dup('c').data().asFloat();
-            FloatPointer px = Blas.floats(xc);
-            FloatPointer pg = gc == null ? null : Blas.floats(gc);
-            FloatPointer po = Blas.floats(out);
-            long bx = px.position();
-            long bg = pg == null ? 0 : pg.position();
-            long bo = po.position();
-            for (long start = 0; start < n; start += chunk) {
+            float[] bias = null;
+            if (bc != null) {
+                bias = new float[channels];
+                Blas.floatBuffer(bc).get(0, bias, 0, channels);
+            }
+            FloatBuffer bx = Blas.floatBuffer(xc);
+            FloatBuffer bg = gc == null ? null : Blas.floatBuffer(gc);
+            FloatBuffer bo = Blas.floatBuffer(out);
+            // a bias per feature of [N, F] with F a multiple of the vector length is added inside the vector loop
+            float[] rowBias = bias != null && inner == 1 && channels % FS.length() == 0 && f != null
+                    && !(f == Nonlinearity.SOFTPLUS && order == 0) ? bias : null;
+            for (int start = 0; start < n; start += chunk) {
                 int len = (int) Math.min(chunk, n - start);
-                px.position(bx + start).get(s.fx, 0, len);
-                if (bias != null) {
+                bx.get(start, s.fx, 0, len);
+                if (bias != null && rowBias == null) {
                     addBias(s.fx, len, start, bias, inner);
                 }
-                if (pg != null) {
-                    pg.position(bg + start).get(s.fg, 0, len);
+                if (bg != null) {
+                    bg.get(start, s.fg, 0, len);
                 }
-                compute(f, order, s.fx, pg == null ? null : s.fg, s.fo, len);
-                po.position(bo + start).put(s.fo, 0, len);
+                compute(f, order, s.fx, rowBias, bg == null ? null : s.fg, s.fo, len);
+                bo.put(start, s.fo, 0, len);
             }
         } else {
-            double[] bias = b == null ? null : b.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-            DoublePointer px = Blas.doubles(xc);
-            DoublePointer pg = gc == null ? null : Blas.doubles(gc);
-            DoublePointer po = Blas.doubles(out);
-            long bx = px.position();
-            long bg = pg == null ? 0 : pg.position();
-            long bo = po.position();
-            for (long start = 0; start < n; start += chunk) {
+            double[] bias = null;
+            if (bc != null) {
+                bias = new double[channels];
+                Blas.doubleBuffer(bc).get(0, bias, 0, channels);
+            }
+            DoubleBuffer bx = Blas.doubleBuffer(xc);
+            DoubleBuffer bg = gc == null ? null : Blas.doubleBuffer(gc);
+            DoubleBuffer bo = Blas.doubleBuffer(out);
+            for (int start = 0; start < n; start += chunk) {
                 int len = (int) Math.min(chunk, n - start);
-                px.position(bx + start).get(s.dx, 0, len);
+                bx.get(start, s.dx, 0, len);
                 if (bias != null) {
                     addBias(s.dx, len, start, bias, inner);
                 }
-                if (pg != null) {
-                    pg.position(bg + start).get(s.dg, 0, len);
+                if (bg != null) {
+                    bg.get(start, s.dg, 0, len);
                 }
-                compute(f, order, s.dx, pg == null ? null : s.dg, s.dout, len);
-                po.position(bo + start).put(s.dout, 0, len);
+                compute(f, order, s.dx, bg == null ? null : s.dg, s.dout, len);
+                bo.put(start, s.dout, 0, len);
             }
         }
         java.lang.ref.Reference.reachabilityFence(xc);
         java.lang.ref.Reference.reachabilityFence(gc);
+        java.lang.ref.Reference.reachabilityFence(bc);
         java.lang.ref.Reference.reachabilityFence(out);
     }
 
@@ -160,7 +168,17 @@ final class FusedKernels {
      * out = g ⊙ f⁽order⁾(x) over the first {@code len} elements; the last partial vector is masked, so every
      * element goes through the same operations (no scalar tail with other rounding).
      */
-    static void compute(Nonlinearity f, int order, float[] x, float[] g, float[] out, int len) {
+    /**
+     * @param rowBias null, or one value per feature added to element i as rowBias[i % rowBias.length] (the chunk
+     *     holds whole rows and the row length is a multiple of the vector length)
+     */
+    static void compute(Nonlinearity f, int order, float[] x, float[] rowBias, float[] g, float[] out, int len) {
+        if (f == null) {
+            for (int i = 0; i < len; i++) {
+                out[i] = g == null ? x[i] : x[i] * g[i];
+            }
+            return;
+        }
         if (f == Nonlinearity.SOFTPLUS && order == 0) {
             // log1p has no exactly reproducible vector form here: one element at a time
             for (int i = 0; i < len; i++) {
@@ -170,7 +188,27 @@ final class FusedKernels {
             }
             return;
         }
-        for (int i = 0; i < len; i += FS.length()) {
+        int i = 0;
+        if (rowBias != null) {
+            int features = rowBias.length;
+            for (int bound = FS.loopBound(len); i < bound; i += FS.length()) {
+                FloatVector z = FloatVector.fromArray(FS, x, i).add(FloatVector.fromArray(FS, rowBias, i % features));
+                FloatVector v = value(f, order, z);
+                if (g != null) {
+                    v = v.mul(FloatVector.fromArray(FS, g, i));
+                }
+                v.intoArray(out, i);
+            }
+            return;
+        }
+        for (int bound = FS.loopBound(len); i < bound; i += FS.length()) {
+            FloatVector v = value(f, order, FloatVector.fromArray(FS, x, i));
+            if (g != null) {
+                v = v.mul(FloatVector.fromArray(FS, g, i));
+            }
+            v.intoArray(out, i);
+        }
+        if (i < len) {
             VectorMask<Float> m = FS.indexInRange(i, len);
             FloatVector v = value(f, order, FloatVector.fromArray(FS, x, i, m));
             if (g != null) {
@@ -226,6 +264,12 @@ final class FusedKernels {
     // ---------------------------------------------------------------- float64
 
     static void compute(Nonlinearity f, int order, double[] x, double[] g, double[] out, int len) {
+        if (f == null) {
+            for (int i = 0; i < len; i++) {
+                out[i] = g == null ? x[i] : x[i] * g[i];
+            }
+            return;
+        }
         if (f == Nonlinearity.SOFTPLUS && order == 0) {
             for (int i = 0; i < len; i++) {
                 double z = x[i];
@@ -234,7 +278,15 @@ final class FusedKernels {
             }
             return;
         }
-        for (int i = 0; i < len; i += DS.length()) {
+        int i = 0;
+        for (int bound = DS.loopBound(len); i < bound; i += DS.length()) {
+            DoubleVector v = value(f, order, DoubleVector.fromArray(DS, x, i));
+            if (g != null) {
+                v = v.mul(DoubleVector.fromArray(DS, g, i));
+            }
+            v.intoArray(out, i);
+        }
+        if (i < len) {
             VectorMask<Double> m = DS.indexInRange(i, len);
             DoubleVector v = value(f, order, DoubleVector.fromArray(DS, x, i, m));
             if (g != null) {

@@ -40,7 +40,7 @@ public final class Tensor {
     }
 
     static Tensor onesLike(Tensor t) {
-        return constant(Nd4j.onesLike(t.value));
+        return constant(ArrayKernels.filled(t.dtype(), t.shape(), 1.0));
     }
 
     static Tensor zerosLike(Tensor t) {

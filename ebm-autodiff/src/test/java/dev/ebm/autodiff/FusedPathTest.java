@@ -51,6 +51,13 @@ class FusedPathTest {
             cs.add(new Case(n + " after bias, 5000 features", x -> x.get(0).addBiasThen(x.get(1), nl),
                     new long[] {3, 5000}, new long[] {5000}));
         }
+        cs.add(new Case("add row bias [37,129]+[1,129]", x -> x.get(0).add(x.get(1)), new long[] {37, 129},
+                new long[] {1, 129}));
+        cs.add(new Case("add row bias [33,128]+[128]", x -> x.get(0).add(x.get(1)), new long[] {33, 128},
+                new long[] {128}));
+        cs.add(new Case("swish after bias, 128 features", x -> x.get(0).addBiasThen(x.get(1), Nonlinearity.SWISH),
+                new long[] {70, 128}, new long[] {1, 128}));
+        cs.add(new Case("sum of everything", x -> x.get(0).sum(), new long[] {37, 131}));
         cs.add(new Case("matmul", x -> x.get(0).matmul(x.get(1)), new long[] {37, 19}, new long[] {19, 23}));
         cs.add(new Case("matmul aT bT", x -> x.get(0).matmul(x.get(1), true, true), new long[] {19, 37},
                 new long[] {23, 19}));

@@ -145,7 +145,7 @@ public final class Bench {
             copy(next.energy(), state[0].energy());
             copy(next.grad(), state[0].grad());
         };
-        double langevinMs = time(w.langevinReps() / 10, w.langevinReps(), langevinStep);
+        double langevinMs = time("bench-langevin", w.langevinReps() / 10, w.langevinReps(), langevinStep);
         chains.assign(state[0].x());
         ParameterSet params = energy.parameters();
         Runnable trainStep = () -> {
@@ -166,7 +166,7 @@ public final class Bench {
                 adam.step(pv, gv);
             }
         };
-        double trainMs = time(Math.max(3, w.trainReps() / 10), w.trainReps(), trainStep);
+        double trainMs = time("bench-train", Math.max(3, w.trainReps() / 10), w.trainReps(), trainStep);
         Runnable klStep = () -> {
             ParameterSet frozen = params.detached();
             Tensor xt = Tensor.variable(chains);
@@ -175,7 +175,7 @@ public final class Bench {
             Tensor e = energy.energy(x1, frozen).mean();
             Autodiff.grad(e, params.tensors(), false);
         };
-        double klMs = time(20, w.klReps(), klStep);
+        double klMs = time("bench-kl", 20, w.klReps(), klStep);
         ObjectNode line = new ObjectMapper().createObjectNode();
         line.put("impl", "ebm-java-nd4j-" + System.getProperty("org.bytedeco.javacpp.platform.extension", "generic"));
         line.put("workload", w.name());
@@ -191,9 +191,9 @@ public final class Bench {
         line.put("kl_backprop_ms", round(klMs, 4));
         if (countOps) {
             ObjectNode ops = line.putObject("native_calls");
-            ops.set("langevin_step", OpCounts.of(() -> once(langevinStep)).json());
-            ops.set("train_step", OpCounts.of(() -> once(trainStep)).json());
-            ops.set("kl_backprop", OpCounts.of(() -> once(klStep)).json());
+            ops.set("langevin_step", OpCounts.of(() -> once("bench-langevin", langevinStep)).json());
+            ops.set("train_step", OpCounts.of(() -> once("bench-train", trainStep)).json());
+            ops.set("kl_backprop", OpCounts.of(() -> once("bench-kl", klStep)).json());
         }
         return line;
     }
@@ -243,14 +243,20 @@ public final class Bench {
         return t == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(t.trim());
     }
 
-    private double time(int warm, int reps, Runnable body) {
+    /**
+     * The median time of {@code reps} repetitions after {@code warm} untimed ones, each in the workspace
+     * {@code id}. Each timed quantity has a workspace of its own: sharing one, a later quantity that allocates more
+     * than the first one taught the workspace spilled every allocation to malloc and free (measured: the KL
+     * backprop, timed last, then varied run to run).
+     */
+    private double time(String id, int warm, int reps, Runnable body) {
         for (int i = 0; i < warm; i++) {
-            once(body);
+            once(id, body);
         }
         double[] ms = new double[reps];
         for (int i = 0; i < reps; i++) {
             long t0 = now();
-            once(body);
+            once(id, body);
             ms[i] = (now() - t0) / 1e6;
         }
         Arrays.sort(ms);
@@ -274,8 +280,8 @@ public final class Bench {
         }
     }
 
-    private static void once(Runnable body) {
-        try (MemoryWorkspace ws = StepWorkspace.open("bench")) {
+    private static void once(String id, Runnable body) {
+        try (MemoryWorkspace ws = StepWorkspace.open(id)) {
             body.run();
         }
     }
