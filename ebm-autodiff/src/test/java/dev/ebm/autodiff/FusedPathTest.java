@@ -58,6 +58,14 @@ class FusedPathTest {
         cs.add(new Case("swish after bias, 128 features", x -> x.get(0).addBiasThen(x.get(1), Nonlinearity.SWISH),
                 new long[] {70, 128}, new long[] {1, 128}));
         cs.add(new Case("sum of everything", x -> x.get(0).sum(), new long[] {37, 131}));
+        // input gradients of convolutions with constant weights: deconv2d, also for strides with a remainder
+        int[][] geometries = {{2, 1, 7, 6}, {2, 1, 28, 28}, {3, 0, 8, 9}, {3, 1, 10, 8}, {2, 0, 5, 7}};
+        for (int[] g : geometries) {
+            INDArray w = GradCheck.random(new Random(g[0] * 100 + g[2]), 4, 2, 3, 3);
+            cs.add(new Case("conv2d constant weight s" + g[0] + " p" + g[1] + " " + g[2] + "x" + g[3],
+                    x -> x.get(0).conv2d(Tensor.constant(w.castTo(x.get(0).dtype())), g[0], g[1]).swish(),
+                    new long[] {3, 2, g[2], g[3]}));
+        }
         cs.add(new Case("matmul", x -> x.get(0).matmul(x.get(1)), new long[] {37, 19}, new long[] {19, 23}));
         cs.add(new Case("matmul aT bT", x -> x.get(0).matmul(x.get(1), true, true), new long[] {19, 37},
                 new long[] {23, 19}));
