@@ -54,7 +54,6 @@ final class FusedKernels {
         int channels = b == null ? 1 : (int) xc.size(1);
         long inner = b == null ? 1 : n / Math.max(1, xc.size(0) * channels);
         int chunk = chunkLength(channels, inner);
-        Scratch s = SCRATCH.get();
         if (x.dataType() == DataType.FLOAT) {
             float[] bias = null;
             if (bc != null) {
@@ -67,18 +66,25 @@ final class FusedKernels {
             // a bias per feature of [N, F] with F a multiple of the vector length is added inside the vector loop
             float[] rowBias = bias != null && inner == 1 && channels % FS.length() == 0 && f != null
                     && !(f == Nonlinearity.SOFTPLUS && order == 0) ? bias : null;
-            for (int start = 0; start < n; start += chunk) {
-                int len = (int) Math.min(chunk, n - start);
-                bx.get(start, s.fx, 0, len);
-                if (bias != null && rowBias == null) {
-                    addBias(s.fx, len, start, bias, inner);
+            float[] fb = bias;
+            Parallel.forRange(n, chunk, (from, to) -> {
+                Scratch s = SCRATCH.get();
+                FloatBuffer vx = bx.duplicate();
+                FloatBuffer vg = bg == null ? null : bg.duplicate();
+                FloatBuffer vo = bo.duplicate();
+                for (int start = (int) from; start < to; start += chunk) {
+                    int len = (int) Math.min(chunk, to - start);
+                    vx.get(start, s.fx, 0, len);
+                    if (fb != null && rowBias == null) {
+                        addBias(s.fx, len, start, fb, inner);
+                    }
+                    if (vg != null) {
+                        vg.get(start, s.fg, 0, len);
+                    }
+                    compute(f, order, s.fx, rowBias, vg == null ? null : s.fg, s.fo, len);
+                    vo.put(start, s.fo, 0, len);
                 }
-                if (bg != null) {
-                    bg.get(start, s.fg, 0, len);
-                }
-                compute(f, order, s.fx, rowBias, bg == null ? null : s.fg, s.fo, len);
-                bo.put(start, s.fo, 0, len);
-            }
+            });
         } else {
             double[] bias = null;
             if (bc != null) {
@@ -88,18 +94,25 @@ final class FusedKernels {
             DoubleBuffer bx = Blas.doubleBuffer(xc);
             DoubleBuffer bg = gc == null ? null : Blas.doubleBuffer(gc);
             DoubleBuffer bo = Blas.doubleBuffer(out);
-            for (int start = 0; start < n; start += chunk) {
-                int len = (int) Math.min(chunk, n - start);
-                bx.get(start, s.dx, 0, len);
-                if (bias != null) {
-                    addBias(s.dx, len, start, bias, inner);
+            double[] db = bias;
+            Parallel.forRange(n, chunk, (from, to) -> {
+                Scratch s = SCRATCH.get();
+                DoubleBuffer vx = bx.duplicate();
+                DoubleBuffer vg = bg == null ? null : bg.duplicate();
+                DoubleBuffer vo = bo.duplicate();
+                for (int start = (int) from; start < to; start += chunk) {
+                    int len = (int) Math.min(chunk, to - start);
+                    vx.get(start, s.dx, 0, len);
+                    if (db != null) {
+                        addBias(s.dx, len, start, db, inner);
+                    }
+                    if (vg != null) {
+                        vg.get(start, s.dg, 0, len);
+                    }
+                    compute(f, order, s.dx, vg == null ? null : s.dg, s.dout, len);
+                    vo.put(start, s.dout, 0, len);
                 }
-                if (bg != null) {
-                    bg.get(start, s.dg, 0, len);
-                }
-                compute(f, order, s.dx, bg == null ? null : s.dg, s.dout, len);
-                bo.put(start, s.dout, 0, len);
-            }
+            });
         }
         java.lang.ref.Reference.reachabilityFence(xc);
         java.lang.ref.Reference.reachabilityFence(gc);

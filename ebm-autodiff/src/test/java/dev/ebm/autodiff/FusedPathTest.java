@@ -138,6 +138,21 @@ class FusedPathTest {
         return out;
     }
 
+    /** A pass split over threads computes every element exactly as on one thread. */
+    @Test
+    void splittingAPassOverThreadsGivesTheSameBits() {
+        for (DataType dt : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray x = GradCheck.random(new Random(11), 3, 7, 100, 97).castTo(dt);
+            INDArray g = GradCheck.random(new Random(12), 3, 7, 100, 97).castTo(dt);
+            INDArray b = GradCheck.random(new Random(13), 7).castTo(dt);
+            INDArray one = Nd4j.createUninitialized(dt, x.shape());
+            INDArray three = Nd4j.createUninitialized(dt, x.shape());
+            Parallel.withThreads(1, () -> FusedKernels.apply(Nonlinearity.SWISH, 1, x, b, g, one));
+            Parallel.withThreads(3, () -> FusedKernels.apply(Nonlinearity.SWISH, 1, x, b, g, three));
+            assertThat(three.castTo(DataType.DOUBLE).data().asDouble()).isEqualTo(one.castTo(DataType.DOUBLE).data().asDouble());
+        }
+    }
+
     @Test
     void blasProductOfRowViewsMatchesNd4j() {
         INDArray a = GradCheck.random(new Random(3), 10, 6).castTo(DataType.FLOAT);
