@@ -179,9 +179,11 @@ final class FusedKernels {
 
     /**
      * out = g ⊙ f⁽order⁾(x) over the first {@code len} elements; the last partial vector is masked, so every
-     * element goes through the same operations (no scalar tail with other rounding).
-     */
-    /**
+     * element goes through the same operations (no scalar tail with other rounding). Until the vector code is
+     * compiled ({@link #vectorReady}) the scalar twin runs: the same operations one element at a time, hence the
+     * same bits, without the Vector API's cost before the JIT has compiled it (its Java fallback boxes every vector
+     * op: seconds for the first training steps).
+     *
      * @param rowBias null, or one value per feature added to element i as rowBias[i % rowBias.length] (the chunk
      *     holds whole rows and the row length is a multiple of the vector length)
      */
@@ -201,6 +203,19 @@ final class FusedKernels {
             }
             return;
         }
+        if (!vectorReady) {
+            for (int i = 0; i < len; i++) {
+                float z = rowBias == null ? x[i] : x[i] + rowBias[i % rowBias.length];
+                float v = scalar(f, order, z);
+                out[i] = g == null ? v : v * g[i];
+            }
+            return;
+        }
+        vector(f, order, x, rowBias, g, out, len);
+    }
+
+    /** The vector form of {@link #compute}. */
+    static void vector(Nonlinearity f, int order, float[] x, float[] rowBias, float[] g, float[] out, int len) {
         int i = 0;
         if (rowBias != null) {
             int features = rowBias.length;
@@ -274,6 +289,44 @@ final class FusedKernels {
         return FloatVector.broadcast(FS, 1f).div(VecMath.exp(z.neg()).add(1f));
     }
 
+    /** {@link #value(Nonlinearity, int, FloatVector)} for one element: the same operations in the same order. */
+    static float scalar(Nonlinearity f, int order, float z) {
+        switch (f) {
+            case SWISH -> {
+                float s = 1f / (VecMath.exp(-z) + 1f);
+                if (order == 0) {
+                    return z * s;
+                }
+                float oneMinus = -s + 1f;
+                if (order == 1) {
+                    return s * (z * oneMinus + 1f);
+                }
+                return (s * oneMinus) * (z * (s * -2f + 1f) + 2f);
+            }
+            case TANH -> {
+                float t = 1f - 2f / (VecMath.exp(z * 2f) + 1f);
+                if (order == 0) {
+                    return t;
+                }
+                float d = -(t * t) + 1f;
+                return order == 1 ? d : (t * d) * -2f;
+            }
+            case SIGMOID -> {
+                float s = 1f / (VecMath.exp(-z) + 1f);
+                if (order == 0) {
+                    return s;
+                }
+                float d = s * (-s + 1f);
+                return order == 1 ? d : d * (s * -2f + 1f);
+            }
+            case SOFTPLUS -> {
+                float s = 1f / (VecMath.exp(-z) + 1f);
+                return order == 1 ? s : s * (-s + 1f);
+            }
+            default -> throw new IllegalStateException(f.name());
+        }
+    }
+
     // ---------------------------------------------------------------- float64
 
     static void compute(Nonlinearity f, int order, double[] x, double[] g, double[] out, int len) {
@@ -291,6 +344,18 @@ final class FusedKernels {
             }
             return;
         }
+        if (!vectorReady) {
+            for (int i = 0; i < len; i++) {
+                double v = scalar(f, order, x[i]);
+                out[i] = g == null ? v : v * g[i];
+            }
+            return;
+        }
+        vector(f, order, x, g, out, len);
+    }
+
+    /** The vector form of {@link #compute(Nonlinearity, int, double[], double[], double[], int)}. */
+    static void vector(Nonlinearity f, int order, double[] x, double[] g, double[] out, int len) {
         int i = 0;
         for (int bound = DS.loopBound(len); i < bound; i += DS.length()) {
             DoubleVector v = value(f, order, DoubleVector.fromArray(DS, x, i));
@@ -349,5 +414,95 @@ final class FusedKernels {
 
     private static DoubleVector sigmoid(DoubleVector z) {
         return DoubleVector.broadcast(DS, 1.0).div(VecMath.exp(z.neg()).add(1.0));
+    }
+
+    /** {@link #value(Nonlinearity, int, DoubleVector)} for one element: the same operations in the same order. */
+    static double scalar(Nonlinearity f, int order, double z) {
+        switch (f) {
+            case SWISH -> {
+                double s = 1.0 / (VecMath.exp(-z) + 1.0);
+                if (order == 0) {
+                    return z * s;
+                }
+                double oneMinus = -s + 1.0;
+                if (order == 1) {
+                    return s * (z * oneMinus + 1.0);
+                }
+                return (s * oneMinus) * (z * (s * -2.0 + 1.0) + 2.0);
+            }
+            case TANH -> {
+                double t = 1.0 - 2.0 / (VecMath.exp(z * 2.0) + 1.0);
+                if (order == 0) {
+                    return t;
+                }
+                double d = -(t * t) + 1.0;
+                return order == 1 ? d : (t * d) * -2.0;
+            }
+            case SIGMOID -> {
+                double s = 1.0 / (VecMath.exp(-z) + 1.0);
+                if (order == 0) {
+                    return s;
+                }
+                double d = s * (-s + 1.0);
+                return order == 1 ? d : d * (s * -2.0 + 1.0);
+            }
+            case SOFTPLUS -> {
+                double s = 1.0 / (VecMath.exp(-z) + 1.0);
+                return order == 1 ? s : s * (-s + 1.0);
+            }
+            default -> throw new IllegalStateException(f.name());
+        }
+    }
+
+    // ---------------------------------------------------------------- warm-up
+
+    /** Set once the vector code has been run often enough in the background for the JIT to compile it. */
+    static volatile boolean vectorReady;
+
+    static {
+        Thread warm = new Thread(FusedKernels::warmUp, "ebm-kernel-warmup");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
+    }
+
+    /**
+     * Runs every branch of the vector code (each nonlinearity and order, with and without factor and row bias, in
+     * float32 and float64) on small arrays until the JIT has had the calls it needs to compile it (C2 after some
+     * 15,000 invocations), then lets the kernels use it.
+     */
+    private static void warmUp() {
+        int lanes = FS.length();
+        float[] x = new float[4 * lanes];
+        float[] g = new float[x.length];
+        float[] o = new float[x.length];
+        float[] rb = new float[lanes];
+        double[] dx = new double[4 * DS.length()];
+        double[] dg = new double[dx.length];
+        double[] dout = new double[dx.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 7) * 0.3f - 1f;
+            g[i] = 0.5f;
+        }
+        for (int i = 0; i < dx.length; i++) {
+            dx[i] = (i % 5) * 0.4 - 1;
+            dg[i] = 0.5;
+        }
+        Nonlinearity[] fs = Nonlinearity.values();
+        for (int it = 0; it < 1500; it++) {
+            for (Nonlinearity f : fs) {
+                for (int order = 0; order <= 2; order++) {
+                    if (f == Nonlinearity.SOFTPLUS && order == 0) {
+                        continue;
+                    }
+                    vector(f, order, x, null, null, o, x.length);
+                    vector(f, order, x, rb, g, o, x.length);
+                    vector(f, order, x, null, g, o, x.length - 3);
+                    vector(f, order, dx, dg, dout, dx.length - 1);
+                    vector(f, order, dx, null, dout, dx.length);
+                }
+            }
+        }
+        vectorReady = true;
     }
 }

@@ -60,4 +60,57 @@ class VecMathTest {
         assertThat(worst).isLessThan(1e-15);
         assertThat(VecMath.exp(0.0)).isEqualTo(1.0);
     }
+
+    /**
+     * The kernels' scalar form (used until the vector code is compiled) and vector form give the same bits for every
+     * nonlinearity and order, with and without row bias and factor.
+     */
+    @Test
+    void scalarAndVectorKernelsGiveTheSameBits() {
+        Random rnd = new Random(3);
+        int lanes = FloatVector.SPECIES_PREFERRED.length();
+        int n = 8 * lanes;
+        float[] x = new float[n];
+        float[] g = new float[n];
+        float[] rb = new float[2 * lanes];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (rnd.nextGaussian() * 4);
+            g[i] = (float) rnd.nextGaussian();
+        }
+        for (int i = 0; i < rb.length; i++) {
+            rb[i] = (float) rnd.nextGaussian();
+        }
+        double[] dx = new double[n + 3];
+        double[] dg = new double[n + 3];
+        for (int i = 0; i < dx.length; i++) {
+            dx[i] = rnd.nextGaussian() * 4;
+            dg[i] = rnd.nextGaussian();
+        }
+        for (Nonlinearity f : Nonlinearity.values()) {
+            for (int order = 0; order <= 2; order++) {
+                if (f == Nonlinearity.SOFTPLUS && order == 0) {
+                    continue;
+                }
+                for (float[] bias : new float[][] {null, rb}) {
+                    for (float[] factor : new float[][] {null, g}) {
+                        float[] vec = new float[n];
+                        FusedKernels.vector(f, order, x, bias, factor, vec, bias == null ? n - 5 : n);
+                        for (int i = 0; i < (bias == null ? n - 5 : n); i++) {
+                            float z = bias == null ? x[i] : x[i] + bias[i % bias.length];
+                            float v = FusedKernels.scalar(f, order, z);
+                            v = factor == null ? v : v * factor[i];
+                            assertThat(Float.floatToRawIntBits(vec[i])).as("%s order %d at %s", f, order, z)
+                                    .isEqualTo(Float.floatToRawIntBits(v));
+                        }
+                    }
+                }
+                double[] dv = new double[dx.length];
+                FusedKernels.vector(f, order, dx, dg, dv, dx.length);
+                for (int i = 0; i < dx.length; i++) {
+                    assertThat(Double.doubleToRawLongBits(dv[i])).isEqualTo(
+                            Double.doubleToRawLongBits(FusedKernels.scalar(f, order, dx[i]) * dg[i]));
+                }
+            }
+        }
+    }
 }
