@@ -24,6 +24,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        NativePreload.start(args);
         System.exit(execute(new RunnerWiring(), args));
     }
 
