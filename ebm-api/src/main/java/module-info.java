@@ -11,6 +11,7 @@ module dev.ebm.api {
     exports dev.ebm.api;
     exports dev.ebm.api.spec;
     exports dev.ebm.api.plugin;
+    exports dev.ebm.api.dataset;
 
     opens dev.ebm.api.spec to com.fasterxml.jackson.databind;
 
@@ -21,4 +22,5 @@ module dev.ebm.api {
     uses dev.ebm.api.plugin.TransitionProvider;
     uses dev.ebm.api.plugin.DataProvider;
     uses dev.ebm.api.plugin.OptimizerProvider;
+    uses dev.ebm.api.dataset.DatasetProvider;
 }

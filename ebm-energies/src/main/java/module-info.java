@@ -1,4 +1,4 @@
-/** Energy functions: neural (MLP, CNN) and analytic. */
+/** Energy functions: neural (MLP, CNN, multi-scale sums) with optional spectral normalisation, and analytic. */
 module dev.ebm.energies {
     requires dev.ebm.api;
 
@@ -6,6 +6,7 @@ module dev.ebm.energies {
 
     provides dev.ebm.api.plugin.EnergyProvider with dev.ebm.energies.MlpProvider,
             dev.ebm.energies.CnnProvider,
+            dev.ebm.energies.MultiscaleProvider,
             dev.ebm.energies.GaussianProvider,
             dev.ebm.energies.GaussianMixtureProvider;
 }

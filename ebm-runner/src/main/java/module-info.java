@@ -1,6 +1,6 @@
 /**
  * The command line: spec loading, the training loop, sampling with convergence diagnostics, checkpoints, metrics,
- * plots, evaluation and benchmarks.
+ * plots, evaluation, HTML reports and benchmarks.
  */
 module dev.ebm.runner {
     requires dev.ebm.api;
@@ -9,11 +9,18 @@ module dev.ebm.runner {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires info.picocli;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
     requires me.tongfei.progressbar;
     requires org.jfree.jfreechart;
+    requires com.samskivert.jmustache;
+    requires com.fasterxml.jackson.dataformat.csv;
+    requires com.github.victools.jsonschema.generator;
+    requires com.fasterxml.classmate;
     requires java.desktop;
     requires jdk.unsupported;
     requires java.management;
+    requires java.net.http;
 
     exports dev.ebm.runner;
 
@@ -23,6 +30,7 @@ module dev.ebm.runner {
     opens dev.ebm.runner.train to com.google.guice, com.fasterxml.jackson.databind;
     opens dev.ebm.runner.optim to com.fasterxml.jackson.databind, dev.ebm.api;
     opens dev.ebm.runner.bench to com.fasterxml.jackson.databind;
+    opens dev.ebm.runner.report.html to com.samskivert.jmustache;
 
     provides dev.ebm.api.plugin.OptimizerProvider with dev.ebm.runner.optim.AdamProvider;
 }

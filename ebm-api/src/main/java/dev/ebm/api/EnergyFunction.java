@@ -1,6 +1,8 @@
 package dev.ebm.api;
 
 import dev.ebm.autodiff.Tensor;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An energy E_θ(x) with p_θ(x) ∝ exp(−E_θ(x)).
@@ -8,6 +10,12 @@ import dev.ebm.autodiff.Tensor;
  * <p>A plugin writes only the forward pass with {@link Tensor} ops; gradients in x and θ, and gradients of
  * gradients, come from the tape. {@link #energy(Tensor, ParameterSet)} must read parameters only from the set it
  * is given, so callers can evaluate the same energy with trainable, detached or frozen parameters.
+ *
+ * <p>An energy may also keep <em>state</em> that is not trained by gradients (spectral normalisation's
+ * power-iteration vectors). State changes only in {@link #afterUpdate()}, which the trainer calls once after each
+ * optimizer update: within a training step (its sampling, loss and replays) the energy is one fixed function.
+ * State is checkpointed with {@link #state()} and put back with {@link #restore(Map)}, so a resumed run and a
+ * sampled checkpoint see exactly the energy that was saved.
  */
 public interface EnergyFunction {
 
@@ -36,4 +44,21 @@ public interface EnergyFunction {
     default Tensor energy(Tensor x) {
         return energy(x, parameters());
     }
+
+    /**
+     * The energy's non-parameter state as named arrays (live arrays, not copies; the checkpoint writes them as they
+     * are), or an empty map when it has none. Never changes during {@link #energy(Tensor, ParameterSet)}.
+     */
+    default Map<String, INDArray> state() {
+        return Map.of();
+    }
+
+    /** Copies saved {@link #state()} back into this energy's arrays (same names and shapes). */
+    default void restore(Map<String, INDArray> state) {}
+
+    /**
+     * Called by the trainer once after each optimizer update, outside gradient recording and with the updated
+     * parameters in place: the one point where state may change (e.g. one power iteration of spectral norm).
+     */
+    default void afterUpdate() {}
 }

@@ -81,6 +81,20 @@ public final class ParameterSet {
         return new ParameterSet(m);
     }
 
+    /**
+     * The entries whose names start with {@code prefix}, named without it: the inverse of {@link #concat} (the
+     * same tensors, so gradients flow to them).
+     */
+    public ParameterSet select(String prefix) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        tensors.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                m.put(k.substring(prefix.length()), v);
+            }
+        });
+        return new ParameterSet(m);
+    }
+
     public boolean isEmpty() {
         return tensors.isEmpty();
     }

@@ -1,6 +1,8 @@
 package dev.ebm.energies.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.Required;
 import dev.ebm.api.spec.EnergySpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +15,17 @@ import java.util.List;
  * @param means μ_k, always a list of vectors, {@code [[-2], [2]]} in 1-D (required, one per weight)
  * @param stds σ_k, one isotropic standard deviation per component (required, one per weight)
  */
-public record GaussianMixtureSpec(List<Double> weights, List<List<Double>> means, List<Double> stds)
-        implements EnergySpec {
+public record GaussianMixtureSpec(@Required List<Double> weights, @Required List<List<Double>> means,
+        @Required @Range(min = 0, exclusiveMin = true) List<Double> stds) implements EnergySpec {
 
     /** How far the weights' sum may be from 1. */
     public static final double SUM_TOLERANCE = 1e-6;
 
     public GaussianMixtureSpec {
-        Checks c = new Checks();
-        weights = MatrixChecks.copy(c.required("weights", weights));
-        means = c.required("means", means);
-        stds = MatrixChecks.copy(c.required("stds", stds));
+        Checks c = new Checks(GaussianMixtureSpec.class);
+        weights = c.field("weights", MatrixChecks.copy(weights));
+        means = c.field("means", means);
+        boolean stdsGiven = stds != null;
         if (means != null) {
             List<List<Double>> rows = new ArrayList<>();
             for (List<Double> m : means) {
@@ -71,15 +73,10 @@ public record GaussianMixtureSpec(List<Double> weights, List<List<Double>> means
                 }
             }
         }
-        if (stds != null) {
+        stds = c.field("stds", MatrixChecks.copy(stds));
+        if (stdsGiven) {
             if (k >= 0 && stds.size() != k) {
                 c.fail("stds", "must have one std per weight (" + k + "), found " + stds.size());
-            }
-            for (int i = 0; i < stds.size(); i++) {
-                Double s = stds.get(i);
-                if (s == null || !(s > 0 && Double.isFinite(s))) {
-                    c.fail("stds[" + i + "]", "must be > 0, found " + s);
-                }
             }
         }
         c.done();

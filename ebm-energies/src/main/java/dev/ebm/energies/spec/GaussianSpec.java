@@ -1,6 +1,8 @@
 package dev.ebm.energies.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.Required;
 import dev.ebm.api.spec.EnergySpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +14,14 @@ import java.util.List;
  * @param mean μ, one entry per coordinate of a flattened sample (required)
  * @param covariance Σ as a list of rows: symmetric and positive definite (default: the identity)
  */
-public record GaussianSpec(List<Double> mean, List<List<Double>> covariance) implements EnergySpec {
+public record GaussianSpec(@Required @Range List<Double> mean, List<List<Double>> covariance) implements EnergySpec {
 
     public GaussianSpec {
-        Checks c = new Checks();
-        mean = MatrixChecks.copy(c.required("mean", mean));
+        Checks c = new Checks(GaussianSpec.class);
+        int before = c.problems().size();
+        mean = c.field("mean", MatrixChecks.copy(mean));
         covariance = covariance == null ? null : copyRows(covariance);
-        boolean meanOk = mean != null && !mean.isEmpty() && MatrixChecks.finite(c, "mean", mean);
+        boolean meanOk = mean != null && !mean.isEmpty() && c.problems().size() == before;
         if (mean != null && mean.isEmpty()) {
             c.fail("mean", "must have at least one entry, found []");
         }

@@ -7,6 +7,7 @@ import dev.ebm.api.EnergyFunction;
 import dev.ebm.api.NegativeSource;
 import dev.ebm.api.Rng;
 import dev.ebm.api.SamplerKernel;
+import dev.ebm.api.Transition;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.plugin.SpecBinder;
@@ -15,7 +16,9 @@ import dev.ebm.api.spec.NegativeSourceSpec;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.runner.train.Checkpoints;
 import dev.ebm.runner.train.Experiment;
+import dev.ebm.runner.train.Trainer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The plugins sampling needs, built from a spec that has at least an energy and a sampler: the data source (only
- * when the spec has data), the energy, the negative source the chains start from and the sampler kernel. Data,
+ * when the spec has data), the energy, the negative source the chains start from, the sampler kernel and the
+ * sampler's transitions. Data,
  * objective and optimizer are not required. Without data, the energy must define the sample shape itself (the
  * analytic energies do). Without {@code negatives}, chains start from Gaussian noise with std 1
  * ({@link #DEFAULT_NEGATIVES}).
@@ -42,6 +46,10 @@ public final class SamplingSetup {
     public final SamplerKernel kernel;
     /** The shape of one sample, from the data or else from the energy. */
     public final long[] sampleShape;
+    /** The sampler spec's transitions, applied to the chains after every {@link #transitionEvery}-th step. */
+    public final List<Transition> transitions;
+    /** 0 when there are no transitions. */
+    public final int transitionEvery;
 
     private SamplingSetup(ExperimentSpec spec, PluginRegistry registry) {
         var missing = spec.samplingProblems();
@@ -57,7 +65,7 @@ public final class SamplingSetup {
         PluginContext context;
         if (data != null) {
             context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
-            this.energy = registry.create(spec.energy(), context);
+            this.energy = Experiment.energy(spec, registry, context);
             this.sampleShape = data.sampleShape().clone();
         } else {
             String type = registry.typeOf(spec.energy());
@@ -80,6 +88,9 @@ public final class SamplingSetup {
         }
         this.negatives = registry.create(this.spec.negatives(), context);
         this.kernel = registry.create(spec.sampler(), context);
+        this.transitions = Experiment.samplerTransitions(spec.sampler(), registry, context);
+        Integer every = spec.sampler().transitionEvery();
+        this.transitionEvery = transitions.isEmpty() || every == null ? 0 : every;
     }
 
     /** Builds the plugins of {@code spec}; every spec problem is reported in one {@link SpecException}. */
@@ -101,11 +112,12 @@ public final class SamplingSetup {
             throw e.under("negatives");
         }
         return new ExperimentSpec(spec.name(), spec.seed(), spec.dtype(), spec.data(), spec.energy(), noise,
-                spec.sampler(), spec.objective(), spec.optimizer(), spec.train());
+                spec.sampler(), spec.objective(), spec.optimizer(), spec.train(), spec.eval());
     }
 
     /**
-     * Loads the energy's parameters (and the negative source's state, when saved) from a checkpoint directory.
+     * Loads the energy's parameters and state (and the negative source's state, when saved) from a checkpoint
+     * directory.
      *
      * @return the checkpoint's step
      */
@@ -125,6 +137,14 @@ public final class SamplingSetup {
             }
             arr.assign(saved);
         });
+        Map<String, INDArray> energyState = s.parts().get(Trainer.ENERGY_PART);
+        if (energyState != null) {
+            energy.restore(energyState);
+        } else if (!energy.state().isEmpty()) {
+            throw new SpecException("energy", "does not match the checkpoint " + checkpoint + ": the energy keeps "
+                    + "state " + energy.state().keySet() + " (e.g. spectral norm's vectors) but the checkpoint "
+                    + "has none");
+        }
         Map<String, INDArray> negativeState = s.parts().get("negatives");
         if (negativeState != null && !negativeState.isEmpty()) {
             negatives.restore(negativeState);

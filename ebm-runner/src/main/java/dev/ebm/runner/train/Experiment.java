@@ -63,8 +63,10 @@ public final class Experiment {
         Rng init = initRng(spec);
         PluginContext bare = new PluginContext(dtype, new long[0], null, registry, init);
         this.data = registry.create(spec.data(), bare);
+        // before anything large is allocated: a spec that would not fit is refused naming the field
+        MemoryBudget.checkRun(spec, registry, data, dtype);
         this.context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
-        this.energy = registry.create(spec.energy(), context);
+        this.energy = energy(spec, registry, context);
         NegativeSource negs = spec.negatives() == null ? null : registry.create(spec.negatives(), context);
         SamplerKernel k = spec.sampler() == null ? null : registry.create(spec.sampler(), context);
         this.transitions = spec.sampler() == null ? List.of() : samplerTransitions(spec.sampler(), registry, context);
@@ -142,12 +144,26 @@ public final class Experiment {
         return new Experiment(spec, registry);
     }
 
-    /** The transitions a sampler spec lists, built in order. */
+    /** The spec's energy for samples of the context's shape; spec problems are reported under {@code energy}. */
+    public static EnergyFunction energy(ExperimentSpec spec, PluginRegistry registry, PluginContext context) {
+        try {
+            return registry.create(spec.energy(), context);
+        } catch (SpecException e) {
+            throw e.under("energy");
+        }
+    }
+
+    /** The transitions a sampler spec lists, built in order; a problem is reported under its list index. */
     public static List<Transition> samplerTransitions(SamplerSpec sampler, PluginRegistry registry,
             PluginContext context) {
         List<Transition> out = new ArrayList<>();
-        for (TransitionSpec ts : sampler.transitions()) {
-            out.add(registry.create(ts, context));
+        List<TransitionSpec> specs = sampler.transitions();
+        for (int i = 0; i < specs.size(); i++) {
+            try {
+                out.add(registry.create(specs.get(i), context));
+            } catch (SpecException e) {
+                throw e.under("sampler.transitions[" + i + "]");
+            }
         }
         return List.copyOf(out);
     }

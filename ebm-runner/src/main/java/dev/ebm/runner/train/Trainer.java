@@ -25,9 +25,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Step t draws all its randomness from {@code Rng(seed).fork(t)}, so a run resumed from a checkpoint sees
  * exactly the randomness the uninterrupted run would have seen. When no objective term needs negative samples
- * (NCE, score matching), no chains are run and the metrics have no {@code e_neg} or {@code accept_rate}.
+ * (NCE, score matching), no chains are run and the metrics have no {@code e_neg} or {@code accept_rate}. After
+ * each optimizer update the energy's {@code afterUpdate} runs (spectral norm's power iteration), so the energy is
+ * fixed within a step; its state is a checkpoint part of its own.
  */
 public final class Trainer {
+    /** The checkpoint part holding the energy's {@linkplain dev.ebm.api.EnergyFunction#state() state}. */
+    public static final String ENERGY_PART = "energy";
     private final Experiment ex;
     private final Path runDir;
     private final Checkpoints checkpoints;
@@ -73,14 +77,15 @@ public final class Trainer {
         try {
             java.nio.file.Files.createDirectories(runDir);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create the run directory " + runDir, e);
+            throw new dev.ebm.runner.io.OutputException("cannot create the run directory " + runDir, e);
         }
         long start = 0;
         if (resume) {
-            Optional<Path> latest = checkpoints.latest();
-            if (latest.isPresent()) {
-                start = restore(checkpoints.load(latest.get()));
-                out.println("resuming from " + runDir.relativize(latest.get()) + " (step " + start + ")");
+            // a damaged checkpoint is reported and set aside; the newest one that verifies is used
+            Optional<Checkpoints.Loaded> found = checkpoints.resumePoint(out::println);
+            if (found.isPresent()) {
+                start = restore(found.get().snapshot());
+                out.println("resuming from " + runDir.relativize(found.get().dir()) + " (step " + start + ")");
             } else {
                 out.println("no checkpoint in " + runDir + ": starting from step 1");
             }
@@ -169,6 +174,7 @@ public final class Trainer {
             }
             check(step, "grad_norm (L2 norm of the parameter gradient)", Math.sqrt(sq), Double.MAX_VALUE);
             gradNorm = ex.optimizer.step(pv, gv);
+            ex.energy.afterUpdate();
         }
         if (step % train.sampleEvery() == 0 || step == train.steps()) {
             sampleSink.accept(step, xPos, xNeg);
@@ -212,6 +218,9 @@ public final class Trainer {
         parts.put("params", ex.trainable.arrays());
         parts.put("optimizer", ex.optimizer.state());
         parts.put("negatives", ex.negatives == null ? Map.of() : ex.negatives.state());
+        if (!ex.energy.state().isEmpty()) {
+            parts.put(ENERGY_PART, ex.energy.state());
+        }
         for (int i = 0; i < ex.terms.size(); i++) {
             Map<String, INDArray> termState = ex.terms.get(i).term().state();
             if (!termState.isEmpty()) {
@@ -231,8 +240,18 @@ public final class Trainer {
             if (saved == null) {
                 throw new IllegalStateException("checkpoint has no parameter '" + name + "'");
             }
+            if (!java.util.Arrays.equals(saved.shape(), arr.shape())) {
+                throw new IllegalStateException("checkpoint parameter '" + name + "' has shape "
+                        + java.util.Arrays.toString(saved.shape()) + ", the spec's energy "
+                        + java.util.Arrays.toString(arr.shape()) + ": the checkpoint belongs to another spec");
+            }
             arr.assign(saved);
         });
+        if (s.parts().containsKey(ENERGY_PART)) {
+            ex.energy.restore(s.parts().get(ENERGY_PART));
+        } else if (!ex.energy.state().isEmpty()) {
+            throw new IllegalStateException("checkpoint has no energy state " + ex.energy.state().keySet());
+        }
         ex.optimizer.restore(s.parts().getOrDefault("optimizer", Map.of()));
         if (ex.negatives != null) {
             ex.negatives.restore(s.parts().getOrDefault("negatives", Map.of()));
@@ -251,9 +270,18 @@ public final class Trainer {
         return "objective" + i;
     }
 
+    /**
+     * Loads checkpoint directory {@code dir} (parameters, optimizer, negative-source and objective state) into the
+     * experiment, for evaluation; returns its step.
+     */
+    public long loadParameters(Path dir) {
+        return restore(checkpoints.load(dir));
+    }
+
     /** Loads the latest checkpoint's parameters into the experiment (for evaluation and sampling). */
     public long loadLatestParameters() {
-        Path latest = checkpoints.latest().orElseThrow(() -> new IllegalStateException("no checkpoint in " + runDir));
-        return restore(checkpoints.load(latest));
+        Checkpoints.Loaded latest = checkpoints.newestGood(out::println)
+                .orElseThrow(() -> new IllegalStateException("no checkpoint in " + runDir));
+        return restore(latest.snapshot());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,6 +29,7 @@ final class ReplayBuffer implements NegativeSource {
     private final ReplayBufferSpec spec;
     private final Inits init;
     private final INDArray storage;
+    private final long[] sampleShape;
     private final List<Transition> transitions;
     private final boolean slots;
     private int size;
@@ -39,6 +41,7 @@ final class ReplayBuffer implements NegativeSource {
     ReplayBuffer(ReplayBufferSpec spec, Inits init, long[] sampleShape, DataType dtype, List<Transition> transitions) {
         this.spec = spec;
         this.init = init;
+        this.sampleShape = sampleShape.clone();
         this.transitions = List.copyOf(transitions);
         this.slots = "slots".equals(spec.policy());
         long d = 1;
@@ -165,6 +168,17 @@ final class ReplayBuffer implements NegativeSource {
     /** Number of samples held. */
     int size() {
         return size;
+    }
+
+    @Override
+    public Optional<INDArray> kept() {
+        if (size == 0) {
+            return Optional.empty();
+        }
+        long[] shape = new long[sampleShape.length + 1];
+        shape[0] = size;
+        System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
+        return Optional.of(storage.get(NDArrayIndex.interval(0, size), NDArrayIndex.all()).dup('c').reshape(shape));
     }
 
     @Override
