@@ -1,9 +1,5 @@
 package dev.ebm.autodiff;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorSpecies;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,8 +19,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class FusedKernels {
     static final int CHUNK = 4096;
-    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private FusedKernels() {}
@@ -64,7 +58,7 @@ final class FusedKernels {
             FloatBuffer bg = gc == null ? null : Blas.floatBuffer(gc);
             FloatBuffer bo = Blas.floatBuffer(out);
             // a bias per feature of [N, F] with F a multiple of the vector length is added inside the vector loop
-            float[] rowBias = bias != null && inner == 1 && channels % FS.length() == 0 && f != null
+            float[] rowBias = bias != null && inner == 1 && channels % FloatLoops.S.length() == 0 && f != null
                     && !(f == Nonlinearity.SOFTPLUS && order == 0) ? bias : null;
             float[] fb = bias;
             Parallel.forRange(n, chunk, (from, to) -> {
@@ -178,8 +172,8 @@ final class FusedKernels {
     // ---------------------------------------------------------------- float32
 
     /**
-     * out = g ⊙ f⁽order⁾(x) over the first {@code len} elements; the last partial vector is masked, so every
-     * element goes through the same operations (no scalar tail with other rounding). Until the vector code is
+     * out = g ⊙ f⁽order⁾(x) over the first {@code len} elements; the last partial vector is computed on a padded
+     * copy, so every element goes through the same operations (no scalar tail with other rounding). Until the vector code is
      * compiled ({@link #vectorReady}) the scalar twin runs: the same operations one element at a time, hence the
      * same bits, without the Vector API's cost before the JIT has compiled it (its Java fallback boxes every vector
      * op: seconds for the first training steps).
@@ -214,82 +208,49 @@ final class FusedKernels {
         vector(f, order, x, rowBias, g, out, len);
     }
 
-    /** The vector form of {@link #compute}. */
+    /** The vector form of {@link #compute}: {@link FloatLoops} over whole vectors, the rest padded to one. */
     static void vector(Nonlinearity f, int order, float[] x, float[] rowBias, float[] g, float[] out, int len) {
-        int i = 0;
-        if (rowBias != null) {
-            int features = rowBias.length;
-            for (int bound = FS.loopBound(len); i < bound; i += FS.length()) {
-                FloatVector z = FloatVector.fromArray(FS, x, i).add(FloatVector.fromArray(FS, rowBias, i % features));
-                FloatVector v = value(f, order, z);
-                if (g != null) {
-                    v = v.mul(FloatVector.fromArray(FS, g, i));
-                }
-                v.intoArray(out, i);
+        float[] b = rowBias != null ? rowBias : F_NO_BIAS;
+        float[] gs = g != null ? g : fOnes(len);
+        int lanes = FloatLoops.S.length();
+        int full = FloatLoops.S.loopBound(len);
+        FloatLoops.run(f, order, x, b, gs, out, full);
+        if (full < len) {
+            // the last partial vector: the same operations on a padded copy (x 0, bias -0, factor 1)
+            float[] px = new float[lanes];
+            float[] pb = F_NO_BIAS.clone();
+            float[] pg = new float[lanes];
+            float[] po = new float[lanes];
+            java.util.Arrays.fill(pg, 1f);
+            for (int t = 0; t < len - full; t++) {
+                px[t] = x[full + t];
+                pb[t] = b[(full + t) % b.length];
+                pg[t] = gs[full + t];
             }
-            return;
-        }
-        for (int bound = FS.loopBound(len); i < bound; i += FS.length()) {
-            FloatVector v = value(f, order, FloatVector.fromArray(FS, x, i));
-            if (g != null) {
-                v = v.mul(FloatVector.fromArray(FS, g, i));
-            }
-            v.intoArray(out, i);
-        }
-        if (i < len) {
-            VectorMask<Float> m = FS.indexInRange(i, len);
-            FloatVector v = value(f, order, FloatVector.fromArray(FS, x, i, m));
-            if (g != null) {
-                v = v.mul(FloatVector.fromArray(FS, g, i, m));
-            }
-            v.intoArray(out, i, m);
+            FloatLoops.run(f, order, px, pb, pg, po, lanes);
+            System.arraycopy(po, 0, out, full, len - full);
         }
     }
 
-    private static FloatVector value(Nonlinearity f, int order, FloatVector z) {
-        switch (f) {
-            case SWISH -> {
-                FloatVector s = sigmoid(z);
-                if (order == 0) {
-                    return z.mul(s);
-                }
-                FloatVector oneMinus = s.neg().add(1f);
-                if (order == 1) {
-                    return s.mul(z.mul(oneMinus).add(1f));
-                }
-                return s.mul(oneMinus).mul(z.mul(s.mul(-2f).add(1f)).add(2f));
-            }
-            case TANH -> {
-                // tanh z = 1 − 2/(e^2z + 1)
-                FloatVector t = FloatVector.broadcast(FS, 1f).sub(FloatVector.broadcast(FS, 2f)
-                        .div(VecMath.exp(z.mul(2f)).add(1f)));
-                if (order == 0) {
-                    return t;
-                }
-                FloatVector d = t.mul(t).neg().add(1f);
-                return order == 1 ? d : t.mul(d).mul(-2f);
-            }
-            case SIGMOID -> {
-                FloatVector s = sigmoid(z);
-                if (order == 0) {
-                    return s;
-                }
-                FloatVector d = s.mul(s.neg().add(1f));
-                return order == 1 ? d : d.mul(s.mul(-2f).add(1f));
-            }
-            case SOFTPLUS -> {
-                FloatVector s = sigmoid(z);
-                return order == 1 ? s : s.mul(s.neg().add(1f));
-            }
-            default -> throw new IllegalStateException(f.name());
+    /** −0 per lane: the bias that changes no bit. */
+    private static final float[] F_NO_BIAS = new float[FloatLoops.S.length()];
+    private static final float[] F_ONES = new float[CHUNK];
+
+    static {
+        java.util.Arrays.fill(F_NO_BIAS, -0f);
+        java.util.Arrays.fill(F_ONES, 1f);
+    }
+
+    private static float[] fOnes(int len) {
+        if (len <= F_ONES.length) {
+            return F_ONES;
         }
+        float[] ones = new float[len];
+        java.util.Arrays.fill(ones, 1f);
+        return ones;
     }
 
-    private static FloatVector sigmoid(FloatVector z) {
-        return FloatVector.broadcast(FS, 1f).div(VecMath.exp(z.neg()).add(1f));
-    }
-
-    /** {@link #value(Nonlinearity, int, FloatVector)} for one element: the same operations in the same order. */
+    /** {@link FloatLoops} for one element: the same operations in the same order. */
     static float scalar(Nonlinearity f, int order, float z) {
         switch (f) {
             case SWISH -> {
@@ -354,69 +315,45 @@ final class FusedKernels {
         vector(f, order, x, g, out, len);
     }
 
-    /** The vector form of {@link #compute(Nonlinearity, int, double[], double[], double[], int)}. */
+    /**
+     * The vector form of {@link #compute(Nonlinearity, int, double[], double[], double[], int)}: {@link DoubleLoops}
+     * over whole vectors, the rest padded to one.
+     */
     static void vector(Nonlinearity f, int order, double[] x, double[] g, double[] out, int len) {
-        int i = 0;
-        for (int bound = DS.loopBound(len); i < bound; i += DS.length()) {
-            DoubleVector v = value(f, order, DoubleVector.fromArray(DS, x, i));
-            if (g != null) {
-                v = v.mul(DoubleVector.fromArray(DS, g, i));
-            }
-            v.intoArray(out, i);
-        }
-        if (i < len) {
-            VectorMask<Double> m = DS.indexInRange(i, len);
-            DoubleVector v = value(f, order, DoubleVector.fromArray(DS, x, i, m));
-            if (g != null) {
-                v = v.mul(DoubleVector.fromArray(DS, g, i, m));
-            }
-            v.intoArray(out, i, m);
+        double[] gs = g != null ? g : dOnes(len);
+        int lanes = DoubleLoops.S.length();
+        int full = DoubleLoops.S.loopBound(len);
+        DoubleLoops.run(f, order, x, D_NO_BIAS, gs, out, full);
+        if (full < len) {
+            double[] px = new double[lanes];
+            double[] pg = new double[lanes];
+            double[] po = new double[lanes];
+            java.util.Arrays.fill(pg, 1.0);
+            System.arraycopy(x, full, px, 0, len - full);
+            System.arraycopy(gs, full, pg, 0, len - full);
+            DoubleLoops.run(f, order, px, D_NO_BIAS, pg, po, lanes);
+            System.arraycopy(po, 0, out, full, len - full);
         }
     }
 
-    private static DoubleVector value(Nonlinearity f, int order, DoubleVector z) {
-        switch (f) {
-            case SWISH -> {
-                DoubleVector s = sigmoid(z);
-                if (order == 0) {
-                    return z.mul(s);
-                }
-                DoubleVector oneMinus = s.neg().add(1.0);
-                if (order == 1) {
-                    return s.mul(z.mul(oneMinus).add(1.0));
-                }
-                return s.mul(oneMinus).mul(z.mul(s.mul(-2.0).add(1.0)).add(2.0));
-            }
-            case TANH -> {
-                DoubleVector t = DoubleVector.broadcast(DS, 1.0).sub(DoubleVector.broadcast(DS, 2.0)
-                        .div(VecMath.exp(z.mul(2.0)).add(1.0)));
-                if (order == 0) {
-                    return t;
-                }
-                DoubleVector d = t.mul(t).neg().add(1.0);
-                return order == 1 ? d : t.mul(d).mul(-2.0);
-            }
-            case SIGMOID -> {
-                DoubleVector s = sigmoid(z);
-                if (order == 0) {
-                    return s;
-                }
-                DoubleVector d = s.mul(s.neg().add(1.0));
-                return order == 1 ? d : d.mul(s.mul(-2.0).add(1.0));
-            }
-            case SOFTPLUS -> {
-                DoubleVector s = sigmoid(z);
-                return order == 1 ? s : s.mul(s.neg().add(1.0));
-            }
-            default -> throw new IllegalStateException(f.name());
+    private static final double[] D_NO_BIAS = new double[DoubleLoops.S.length()];
+    private static final double[] D_ONES = new double[CHUNK];
+
+    static {
+        java.util.Arrays.fill(D_NO_BIAS, -0.0);
+        java.util.Arrays.fill(D_ONES, 1.0);
+    }
+
+    private static double[] dOnes(int len) {
+        if (len <= D_ONES.length) {
+            return D_ONES;
         }
+        double[] ones = new double[len];
+        java.util.Arrays.fill(ones, 1.0);
+        return ones;
     }
 
-    private static DoubleVector sigmoid(DoubleVector z) {
-        return DoubleVector.broadcast(DS, 1.0).div(VecMath.exp(z.neg()).add(1.0));
-    }
-
-    /** {@link #value(Nonlinearity, int, DoubleVector)} for one element: the same operations in the same order. */
+    /** {@link DoubleLoops} for one element: the same operations in the same order. */
     static double scalar(Nonlinearity f, int order, double z) {
         switch (f) {
             case SWISH -> {
@@ -472,12 +409,12 @@ final class FusedKernels {
      * 15,000 invocations), then lets the kernels use it.
      */
     private static void warmUp() {
-        int lanes = FS.length();
+        int lanes = FloatLoops.S.length();
         float[] x = new float[4 * lanes];
         float[] g = new float[x.length];
         float[] o = new float[x.length];
         float[] rb = new float[lanes];
-        double[] dx = new double[4 * DS.length()];
+        double[] dx = new double[4 * DoubleLoops.S.length()];
         double[] dg = new double[dx.length];
         double[] dout = new double[dx.length];
         for (int i = 0; i < x.length; i++) {
