@@ -19,6 +19,7 @@ module dev.ebm.runner {
     requires com.fasterxml.classmate;
     requires java.desktop;
     requires jdk.unsupported;
+    requires java.management;
     requires java.net.http;
 
     exports dev.ebm.runner;

@@ -47,6 +47,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        NativePreload.start(args);
         System.exit(execute(new RunnerWiring(), args));
     }
 

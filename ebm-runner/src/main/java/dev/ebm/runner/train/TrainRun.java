@@ -89,6 +89,7 @@ public final class TrainRun {
             trainer.withRunServices(scope.clock(), scope.stepMetrics());
         }
         long start = System.nanoTime();
+        long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try {
             trainer.run(resume, afterStep);
         } catch (DivergenceException e) {
@@ -96,12 +97,17 @@ public final class TrainRun {
             throw e;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                - cpuStart) / 1e9;
         Path metrics = runDir.resolve("metrics.jsonl");
         Plots.lossCurves(MetricsLog.read(metrics), runDir.resolve("plots").resolve("loss.png"));
         LOG.info("training done in {} s; evaluating step {}", String.format("%.1f", seconds), spec.train().steps());
         ObjectNode eval = new ObjectMapper().createObjectNode();
         eval.put("step", spec.train().steps());
         eval.put("train_wall_s", seconds);
+        // CPU time of the training thread (with EBM_THREADS=1 all native work runs on it): busy machines disturb
+        // it far less than the wall time
+        eval.put("train_cpu_s", cpuSeconds);
         eval.setAll(RunEvaluation.evaluate(ex, runDir, out));
         try {
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(runDir.resolve("eval.json").toFile(), eval);
