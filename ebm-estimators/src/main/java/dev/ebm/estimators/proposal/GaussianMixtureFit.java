@@ -47,27 +47,19 @@ final class GaussianMixtureFit {
             // M step from the responsibilities
             weights = new double[k];
             comps = new ArrayList<>(k);
+            var r = Nd4j.createFromArray(resp);
+            double[] nk = r.sum(0).toDoubleVector();
+            double[][] means = Nd4j.gemm(r, x, true, false).toDoubleMatrix();
             for (int c = 0; c < k; c++) {
-                double nk = 0;
-                double[] m = new double[d];
-                for (int i = 0; i < n; i++) {
-                    nk += resp[i][c];
-                    for (int j = 0; j < d; j++) {
-                        m[j] += resp[i][c] * rows[i][j];
-                    }
-                }
-                nk = Math.max(nk, 1e-12);
+                double count = Math.max(nk[c], 1e-12);
                 for (int j = 0; j < d; j++) {
-                    m[j] /= nk;
+                    means[c][j] /= count;
                 }
-                double[] r = new double[n];
-                for (int i = 0; i < n; i++) {
-                    r[i] = Math.sqrt(resp[i][c] / nk);
-                }
-                var centred = x.subRowVector(Nd4j.createFromArray(m)).muliColumnVector(Nd4j.createFromArray(r));
+                var sqrtR = org.nd4j.linalg.ops.transforms.Transforms.sqrt(r.getColumn(c).div(count), false);
+                var centred = x.subRowVector(Nd4j.createFromArray(means[c])).muliColumnVector(sqrtR);
                 double[][] cov = Nd4j.gemm(centred, centred, true, false).toDoubleMatrix();
-                weights[c] = Math.max(nk / n, 1e-12);
-                comps.add(GaussianProposal.of(m, Linalg.ridged(cov)));
+                weights[c] = Math.max(count / n, 1e-12);
+                comps.add(GaussianProposal.of(means[c], Linalg.ridged(cov)));
             }
             if (it == iterations) {
                 break;
@@ -90,7 +82,7 @@ final class GaussianMixtureFit {
                 }
             }
             double mean = total / n;
-            if (mean - previous < 1e-8) {
+            if (mean - previous < 1e-6 * Math.max(1, Math.abs(mean))) {
                 break;
             }
             previous = mean;

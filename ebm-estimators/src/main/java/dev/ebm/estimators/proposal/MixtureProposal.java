@@ -53,9 +53,9 @@ public final class MixtureProposal implements DifferentiableProposal {
 
     /**
      * A mixture of {@code k} full-covariance Gaussians fitted to the rows of {@code x} by expectation maximisation
-     * in log space, started from k-means++ clusters, until the mean log-likelihood gains less than 1e-8 or after
-     * {@code iterations}; each covariance is ridged (1e-6 of its mean variance) and its standard deviations multiplied
-     * by {@code scale} at the end.
+     * in log space, started from k-means++ clusters, until the mean log-likelihood gains less than 1e-6 (relative)
+     * or after {@code iterations}; each covariance is ridged (1e-6 of its mean variance) and its standard deviations
+     * multiplied by {@code scale} at the end.
      */
     public static MixtureProposal fit(INDArray x, int k, double scale, int iterations, Rng rng) {
         return GaussianMixtureFit.fit(Linalg.rows(x), k, scale, iterations, rng);
