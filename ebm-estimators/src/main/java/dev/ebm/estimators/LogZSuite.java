@@ -65,12 +65,25 @@ public final class LogZSuite {
         this.registry = registry;
     }
 
+    /**
+     * This suite with other model samples and the same fitted proposals (once fitted), e.g. for repetitions that
+     * differ only in their samples.
+     */
+    public LogZSuite withModel(Samples other) {
+        LogZSuite s = new LogZSuite(energy, sampleShape, dtype, other, fit, options, registry);
+        s.proposals = proposals;
+        return s;
+    }
+
     /** The fitted proposals (fitted on first use with {@code rng}). */
     public List<DifferentiableProposal> proposals(Rng rng) {
         if (proposals == null) {
+            // one fit per kind and component count; scales are applied to it
+            Map<ProposalChoice, DifferentiableProposal> fits = new LinkedHashMap<>();
             List<DifferentiableProposal> p = new ArrayList<>();
             for (ProposalChoice c : options.proposals()) {
-                p.add(c.fit(fit.x(), rng.split()));
+                DifferentiableProposal unit = fits.computeIfAbsent(c.atUnitScale(), u -> u.fit(fit.x(), rng.split()));
+                p.add(c.rescale(unit));
             }
             proposals = List.copyOf(p);
         }

@@ -61,6 +61,19 @@ public record ProposalChoice(String kind, int components, double scale) {
                 : MixtureProposal.fit(x, components, scale, EM_ITERATIONS, rng);
     }
 
+    /** This choice's proposal from the same fit at scale 1 ({@code unscaled}, made by {@link #atUnitScale()}). */
+    public DifferentiableProposal rescale(DifferentiableProposal unscaled) {
+        if (scale == 1) {
+            return unscaled;
+        }
+        return unscaled instanceof GaussianProposal g ? g.scaled(scale) : ((MixtureProposal) unscaled).scaled(scale);
+    }
+
+    /** The same choice at scale 1. */
+    public ProposalChoice atUnitScale() {
+        return new ProposalChoice(kind, components, 1);
+    }
+
     @Override
     public String toString() {
         return (kind.equals("gaussian") ? "gaussian" : "mixture:" + components) + (scale == 1 ? "" : "*" + scale);

@@ -61,6 +61,22 @@ public final class MixtureProposal implements DifferentiableProposal {
         return GaussianMixtureFit.fit(Linalg.rows(x), k, scale, iterations, rng);
     }
 
+    /**
+     * This mixture with every Gaussian component's standard deviations multiplied by {@code scale}.
+     *
+     * @throws UnsupportedOperationException when a component is not a {@link GaussianProposal}
+     */
+    public MixtureProposal scaled(double scale) {
+        List<Proposal> out = new ArrayList<>();
+        for (Proposal q : components) {
+            if (!(q instanceof GaussianProposal g)) {
+                throw new UnsupportedOperationException("cannot scale " + q.describe());
+            }
+            out.add(g.scaled(scale));
+        }
+        return new MixtureProposal(weights(), out, label + " x" + scale);
+    }
+
     public List<Proposal> components() {
         return components;
     }
