@@ -65,6 +65,9 @@ class EquivalenceTest {
         ReverseLogistic.Fit rlr = ReverseLogistic.fit(logH, new int[] {NP, RATIO * NP}, new Double[] {null, 0.0});
         double nce = nceLogZ(x, noiseRng);
 
+        System.out.printf("equivalence: bridge %.12f, two-sample rlr %+.1e, nce term at a fixed shape %+.1e "
+                + "(bridge stderr %.4f, rlr stderr %.4f, truth %.4f)%n", bridge.logZ(), rlr.eta()[0] - bridge.logZ(),
+                nce - bridge.logZ(), bridge.stderr(), rlr.stderr()[0], Fixtures.truth(MODEL));
         assertThat(rlr.eta()[0]).isCloseTo(bridge.logZ(), within(1e-10));
         assertThat(nce).isCloseTo(bridge.logZ(), within(1e-8));
         // and all three are estimates of the truth, within a few of the bridge's standard errors
@@ -87,6 +90,9 @@ class EquivalenceTest {
         }
         double ris = -LogMean.of(negLP).log();
         // ν → ∞: the model samples drop out (proposal samples only); ν → 0: the proposal samples drop out
+        System.out.printf("equivalence: bridge(nu=1e40) - IS %+.1e, bridge(nu=1e-40) - RIS %+.1e, IS %.6f, RIS %.6f, "
+                + "optimal bridge %.6f%n", BridgeSampling.solve(lP, lQ, 1e40).logZ() - is,
+                BridgeSampling.solve(lP, lQ, 1e-40).logZ() - ris, is, ris, BridgeSampling.solve(lP, lQ, 2).logZ());
         assertThat(BridgeSampling.solve(lP, lQ, 1e40).logZ()).isCloseTo(is, within(1e-8));
         assertThat(BridgeSampling.solve(lP, lQ, 1e-40).logZ()).isCloseTo(ris, within(1e-8));
         // in between, the optimal ν = n_q/n_p is not either of them
@@ -115,6 +121,9 @@ class EquivalenceTest {
         double[][] logH = {negE, q1.logDensity(y), q2.logDensity(y)};
         // the model has no samples: its constant is the Vardi/umbrella estimate, here exactly MIS
         ReverseLogistic.Fit known = ReverseLogistic.fit(logH, new int[] {0, n1, n2}, new Double[] {null, 0.0, 0.0});
+        System.out.printf("equivalence: MIS balance %.12f, RLR with known proposals (Vardi) %+.1e, Geyer's joint RLR "
+                + "%+.1e (MIS stderr %.4f)%n", mis.logZ(), known.eta()[0] - mis.logZ(), joint(logH, n1, n2)
+                - mis.logZ(), mis.stderr());
         assertThat(known.eta()[0]).isCloseTo(mis.logZ(), within(1e-12));
         assertThat(known.stderr()[0]).isCloseTo(mis.stderr(), within(1e-12));
         // Geyer's joint fit estimates q2's constant too: no longer identical, but the same to Monte Carlo error
@@ -140,8 +149,14 @@ class EquivalenceTest {
         ReverseLogistic.Fit rlr = ReverseLogistic.fit(logH, new int[] {NP, n1, n2}, new Double[] {null, 0.0, 0.0});
         BridgeSampling.Solution bridge = BridgeSampling.solve(logRatio(balance, x), logRatio(balance, y),
                 (double) (n1 + n2) / NP);
+        System.out.printf("equivalence: bridge against the balance mixture %.12f, multi-sample RLR %+.1e%n",
+                bridge.logZ(), rlr.eta()[0] - bridge.logZ());
         assertThat(rlr.eta()[0]).isCloseTo(bridge.logZ(), within(1e-10));
         assertThat(bridge.logZ()).isCloseTo(Fixtures.truth(MODEL), within(4 * bridge.stderr()));
+    }
+
+    private static double joint(double[][] logH, int n1, int n2) {
+        return ReverseLogistic.fit(logH, new int[] {0, n1, n2}, new Double[] {null, 0.0, null}).eta()[0];
     }
 
     private static double[][] pooled(INDArray x, INDArray y, Proposal q) {

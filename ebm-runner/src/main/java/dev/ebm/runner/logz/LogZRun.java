@@ -102,6 +102,23 @@ public final class LogZRun {
         return new Result(repeats, truth, grid, registry.typeOf(spec.energy()));
     }
 
+    /**
+     * The {@code log_z_estimate} of a trained run's {@code eval.json}: the estimate of {@code method} (a list for
+     * {@code all}) at the run's latest checkpoint, with the default options, as {@link #json} writes it.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode forEval(SpecLoader loader, PluginRegistry registry,
+            java.nio.file.Path runDir, String method, PrintStream out) {
+        LogZOptions opt = LogZOptions.defaults(LogZOptions.methods(method), 2000);
+        Result r = new LogZRun(loader, registry, out).run(SampleSource.resolve(runDir), List.of(), opt);
+        var list = JsonNodeFactory.instance.arrayNode();
+        for (LogZEstimate e : r.repeats().get(0)) {
+            list.add(json(e, r.truth(), r.gridLogZ()));
+            out.printf("eval: log Z by %s %.4f +- %.4f (%d energy evaluations)%n", e.method(), e.logZ(), e.stderr(),
+                    e.evaluations());
+        }
+        return list.size() == 1 ? list.get(0) : list;
+    }
+
     /** The spec with {@link #DEFAULT_SAMPLER} when it has no sampler. */
     private ExperimentSpec withSampler(ExperimentSpec spec) {
         if (spec.sampler() != null) {

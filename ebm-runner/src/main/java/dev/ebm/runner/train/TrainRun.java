@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.runner.eval.RunEvaluation;
+import dev.ebm.runner.logz.LogZRun;
 import dev.ebm.runner.report.Plots;
 import dev.ebm.runner.report.Provenance;
 import dev.ebm.runner.spec.SpecLoader;
@@ -67,6 +68,9 @@ public final class TrainRun {
         eval.put("step", spec.train().steps());
         eval.put("train_wall_s", seconds);
         eval.setAll(RunEvaluation.evaluate(ex, runDir, out));
+        if (spec.train().logZ() != null) {
+            eval.set("log_z_estimate", LogZRun.forEval(loader, registry, runDir, spec.train().logZ(), out));
+        }
         try {
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(runDir.resolve("eval.json").toFile(), eval);
         } catch (IOException e) {
