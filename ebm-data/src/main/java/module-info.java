@@ -1,6 +1,6 @@
 /**
  * Data sources: toy 2-D densities with exact log-densities; MNIST and Fashion-MNIST read from IDX files, and their
- * descriptions for {@code bin/ebm data fetch}.
+ * descriptions for {@code bin/ebm data fetch}; generated labelled images ({@code synthetic-images}).
  */
 module dev.ebm.data {
     requires dev.ebm.api;
@@ -15,7 +15,8 @@ module dev.ebm.data {
             dev.ebm.data.toy.SwissRollProvider,
             dev.ebm.data.toy.PinwheelProvider,
             dev.ebm.data.image.MnistProvider,
-            dev.ebm.data.image.FashionMnistProvider;
+            dev.ebm.data.image.FashionMnistProvider,
+            dev.ebm.data.image.SyntheticImagesProvider;
 
     provides dev.ebm.api.dataset.DatasetProvider with dev.ebm.data.image.ImageDatasets;
 }

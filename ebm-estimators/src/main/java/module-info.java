@@ -14,4 +14,5 @@ module dev.ebm.estimators {
     exports dev.ebm.estimators.bridge;
     exports dev.ebm.estimators.ais;
     exports dev.ebm.estimators.stats;
+    exports dev.ebm.estimators.unified;
 }

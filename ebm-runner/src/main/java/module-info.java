@@ -10,10 +10,14 @@ module dev.ebm.runner {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires info.picocli;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
     requires me.tongfei.progressbar;
     requires org.jfree.jfreechart;
     requires com.samskivert.jmustache;
     requires com.fasterxml.jackson.dataformat.csv;
+    requires com.github.victools.jsonschema.generator;
+    requires com.fasterxml.classmate;
     requires java.desktop;
     requires jdk.unsupported;
     requires java.net.http;

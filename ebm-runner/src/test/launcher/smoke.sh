@@ -56,4 +56,57 @@ if EBM_DATA="$tmp/data" "$root/bin/ebm" data fetch mnist --from "$tmp/nowhere" >
 fi
 grep -q "no such file or directory: $tmp/nowhere" "$tmp/fetch.log" \
   || { echo "launcher smoke test: data fetch did not name the missing path:"; cat "$tmp/fetch.log"; exit 1; }
+# eval: recompute the run's eval.json from its latest checkpoint; the numbers equal training's
+cp "$tmp/run/eval.json" "$tmp/eval-trained.json"
+"$root/bin/ebm" eval "$tmp/run" > "$tmp/eval.log" 2>&1 \
+  || { echo "launcher smoke test: eval failed:"; cat "$tmp/eval.log"; exit 1; }
+cmp -s "$tmp/run/eval.json" "$tmp/eval-trained.json" \
+  || { echo "launcher smoke test: eval.json differs after bin/ebm eval:"; diff "$tmp/eval-trained.json" "$tmp/run/eval.json"; exit 1; }
+grep -q "EvalRun - evaluating" "$tmp/run/run.log" \
+  || { echo "launcher smoke test: run.log lacks the evaluation:"; cat "$tmp/run/run.log"; exit 1; }
+# sweep: two tiny runs, each a child process started through this launcher
+cat > "$tmp/tiny.yaml" <<EOF
+base: $root/examples/toy/eight-gaussians-ml.yaml
+grid:
+  train.steps: [4]
+  train.checkpointEvery: [2]
+  train.evalGrid: [30]
+  train.evalPoints: [300]
+  energy.hidden: [[8]]
+  sampler.epsilon: [0.1, 0.05]
+seeds: [1]
+EOF
+"$root/bin/ebm" sweep "$tmp/tiny.yaml" --out "$tmp/sweep" --workers 2 > "$tmp/sweep.log" 2>&1 \
+  || { echo "launcher smoke test: sweep failed:"; cat "$tmp/sweep.log"; cat "$tmp"/sweep/runs/*/console.log; exit 1; }
+for f in sweep.yaml sweep.json summary.csv summary.md plots/kl.png runs/epsilon=0.1-seed1/eval.json \
+    runs/epsilon=0.05-seed1/eval.json runs/epsilon=0.1-seed1/run.log runs/epsilon=0.1-seed1/console.log; do
+  [[ -s "$tmp/sweep/$f" ]] || { echo "launcher smoke test: sweep: $f missing"; cat "$tmp/sweep.log"; exit 1; }
+done
+grep -q '"done" : 2' "$tmp/sweep/sweep.json" \
+  || { echo "launcher smoke test: sweep.json:"; cat "$tmp/sweep/sweep.json"; exit 1; }
+# stopping a sweep (SIGTERM) stops its child and leaves the run pending
+cat > "$tmp/long.yaml" <<EOF
+base: $root/examples/toy/eight-gaussians-ml.yaml
+grid: {train.steps: [100000], energy.hidden: [[8]]}
+seeds: [1]
+EOF
+"$root/bin/ebm" sweep "$tmp/long.yaml" --out "$tmp/long" --workers 1 > "$tmp/long.log" 2>&1 &
+sweep_pid=$!
+child=""
+for _ in $(seq 1 600); do
+  if grep -qs '"state" : "running"' "$tmp/long/sweep.json"; then
+    child="$(pgrep -P "$sweep_pid" || true)"
+    [[ -n "$child" ]] && break
+  fi
+  sleep 0.2
+done
+[[ -n "$child" ]] || { echo "launcher smoke test: the sweep started no child"; cat "$tmp/long.log"; exit 1; }
+kill -TERM "$sweep_pid"
+wait "$sweep_pid" || true
+for _ in $(seq 1 100); do kill -0 "$child" 2>/dev/null || break; sleep 0.2; done
+if kill -0 "$child" 2>/dev/null; then
+  kill -KILL "$child"; echo "launcher smoke test: the sweep's child outlived it"; exit 1
+fi
+grep -q '"state" : "pending"' "$tmp/long/sweep.json" \
+  || { echo "launcher smoke test: stopped sweep's run not pending:"; cat "$tmp/long/sweep.json"; exit 1; }
 echo "launcher smoke test passed"

@@ -1,6 +1,7 @@
 package dev.ebm.api;
 
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,6 +22,14 @@ public interface NegativeSource {
 
     /** Whether chains continue across training steps. */
     boolean persistent();
+
+    /**
+     * The samples this source keeps between training steps (a replay buffer's contents), as a fresh array
+     * {@code [n, ...sample shape]} in the order kept; empty for sources that keep none. Evaluation scores them.
+     */
+    default Optional<INDArray> kept() {
+        return Optional.empty();
+    }
 
     /** State to checkpoint (named arrays); empty for stateless sources. */
     default Map<String, INDArray> state() {

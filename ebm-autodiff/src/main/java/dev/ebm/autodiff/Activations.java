@@ -85,6 +85,12 @@ final class Activations {
         }, x);
     }
 
+    /** max(x, 0); the backward multiplies by the mask [y > 0] = [x > 0], built from the output when needed. */
+    static Tensor relu(Tensor x) {
+        INDArray y = Transforms.relu(x.value(), true);
+        return Tensor.record("relu", y, g -> new Tensor[] {g.mulConstant(Transforms.step(y, true))}, x);
+    }
+
     /** max(x, αx) for 0 ≤ α ≤ 1; the derivative is a constant mask, so the second derivative is zero. */
     static Tensor leakyRelu(Tensor x, double alpha) {
         INDArray positive = x.value().gt(0.0).castTo(x.dtype());

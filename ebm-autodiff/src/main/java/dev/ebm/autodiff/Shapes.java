@@ -94,6 +94,26 @@ final class Shapes {
         return Tensor.record("embed", v, gg -> new Tensor[] {gg.slice(axis, from, from + gShape[axis])}, g);
     }
 
+    /** Axes reordered: output axis i is input axis {@code order[i]}; the adjoint applies the inverse order. */
+    static Tensor permute(Tensor a, int... order) {
+        if (order.length != a.rank()) {
+            throw new IllegalArgumentException("permute of " + a + " needs " + a.rank() + " axes, found "
+                    + Arrays.toString(order));
+        }
+        int[] inverse = new int[order.length];
+        boolean[] seen = new boolean[order.length];
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] < 0 || order[i] >= order.length || seen[order[i]]) {
+                throw new IllegalArgumentException("not a permutation of the axes of " + a + ": "
+                        + Arrays.toString(order));
+            }
+            seen[order[i]] = true;
+            inverse[order[i]] = i;
+        }
+        INDArray v = a.value().permute(order).dup('c');
+        return Tensor.record("permute", v, g -> new Tensor[] {g.permute(inverse)}, a);
+    }
+
     static Tensor concat(int axis, Tensor... parts) {
         INDArray[] vals = new INDArray[parts.length];
         for (int i = 0; i < parts.length; i++) {

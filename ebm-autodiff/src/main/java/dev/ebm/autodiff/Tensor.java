@@ -179,6 +179,14 @@ public final class Tensor {
         return Shapes.slice(this, axis, from, to);
     }
 
+    /**
+     * The axes reordered (a copy in c order): axis i of the result is axis {@code order[i]} of this tensor, as
+     * numpy's {@code transpose(order)}; e.g. {@code permute(0, 3, 1, 2)} turns NHWC into NCHW.
+     */
+    public Tensor permute(int... order) {
+        return Shapes.permute(this, order);
+    }
+
     public static Tensor concat(int axis, Tensor... parts) {
         return Shapes.concat(axis, parts);
     }
@@ -244,12 +252,29 @@ public final class Tensor {
         return Activations.swish(this);
     }
 
+    /**
+     * max(x, 0), one native op; the derivative is the constant mask [x > 0] (computed only when a backward pass
+     * needs it), so the second derivative is zero.
+     */
+    public Tensor relu() {
+        return Activations.relu(this);
+    }
+
     public Tensor leakyRelu(double alpha) {
         return Activations.leakyRelu(this, alpha);
     }
 
     public Tensor elu(double alpha) {
         return Activations.elu(this, alpha);
+    }
+
+    /**
+     * The log-softmax along {@code axis}: x − ln Σ exp(x) over that axis, computed with the maximum subtracted, so
+     * logits of any size stay finite. With class logits [N, K] and {@code axis} 1, the cross-entropy of labels is
+     * minus the mean of the log-probabilities picked by a one-hot mask. Differentiable to any order.
+     */
+    public Tensor logSoftmax(int axis) {
+        return Softmax.logSoftmax(this, axis);
     }
 
     /** Multiplies by a constant mask elementwise (for piecewise-linear functions). */

@@ -109,6 +109,10 @@ class OpGradTest {
         cs.add(c("slice axis 1", x -> x.get(0).slice(1, 1, 3), any(3, 4)));
         cs.add(c("slice axis 0", x -> x.get(0).slice(0, 0, 2), any(3, 4)));
         cs.add(c("slice axis -1 of rank 3", x -> x.get(0).slice(-1, 2, 4), any(2, 3, 5)));
+        cs.add(c("permute NHWC to NCHW", x -> x.get(0).permute(0, 3, 1, 2), any(2, 3, 4, 5)));
+        cs.add(c("permute rank 2", x -> x.get(0).permute(1, 0), any(3, 4)));
+        cs.add(c("permute of a product", x -> x.get(0).matmul(x.get(1)).reshape(2, 2, 3).permute(2, 0, 1),
+                any(4, 2), any(2, 3)));
         cs.add(c("concat axis 0", x -> Tensor.concat(0, x.get(0), x.get(1)), any(2, 3), any(1, 3)));
         cs.add(c("concat axis 1 of three", x -> Tensor.concat(1, x.get(0), x.get(1), x.get(0)), any(2, 3), any(2, 2)));
         cs.add(c("concat axis -1", x -> Tensor.concat(-1, x.get(0), x.get(1)), any(2, 2, 1), any(2, 2, 3)));
@@ -123,8 +127,17 @@ class OpGradTest {
         cs.add(c("swish", x -> x.get(0).swish(), any(3, 4)));
         cs.add(c("leakyRelu 0.2", x -> x.get(0).leakyRelu(0.2), away(3, 4)));
         cs.add(c("leakyRelu 0", x -> x.get(0).leakyRelu(0.0), away(3, 4)));
+        cs.add(c("relu", x -> x.get(0).relu(), away(3, 4)));
         cs.add(c("elu 1", x -> x.get(0).elu(1.0), away(3, 4)));
         cs.add(c("elu 0.5", x -> x.get(0).elu(0.5), away(3, 4)));
+        cs.add(c("logSoftmax axis 1", x -> x.get(0).logSoftmax(1), any(3, 4)));
+        cs.add(c("logSoftmax axis 0", x -> x.get(0).logSoftmax(0), any(3, 4)));
+        cs.add(c("logSoftmax axis -1 of rank 3", x -> x.get(0).logSoftmax(-1), any(2, 3, 4)));
+        cs.add(c("cross-entropy of dense logits", x -> {
+            INDArray oneHot = org.nd4j.linalg.factory.Nd4j.createFromArray(new double[][] {{0, 1, 0}, {1, 0, 0},
+                {0, 0, 1}, {0, 1, 0}});
+            return x.get(0).matmul(x.get(1)).logSoftmax(1).mul(constantLike(oneHot, x.get(0))).sum().neg();
+        }, any(4, 5), any(5, 3)));
 
         for (int stride = 1; stride <= 2; stride++) {
             for (int pad = 0; pad <= 1; pad++) {
@@ -191,7 +204,7 @@ class OpGradTest {
 
     static Stream<Case> thirdOrderCases() {
         List<String> names = List.of("mul [3, 4],[1, 4]", "div [3, 4],[3, 1]", "matmul aT bT", "exp", "log", "sqrt",
-                "tanh", "sigmoid", "softplus", "swish", "elu 0.5", "conv2d 3x3 s2 p1", "conv2d bias s1 p1",
+                "tanh", "sigmoid", "softplus", "swish", "elu 0.5", "logSoftmax axis 1", "conv2d 3x3 s2 p1", "conv2d bias s1 p1",
                 "conv2dBackpropInput s2 p1", "conv2dBackpropWeight s2 p0", "avgPool2d 2 s2 with a remainder",
                 "cnn: conv, swish, pool, dense");
         List<Case> all = cases();

@@ -1,5 +1,8 @@
 package dev.ebm.energies;
 
+import java.util.List;
+import dev.ebm.api.plugin.Sizing;
+import dev.ebm.api.plugin.Allocation;
 import dev.ebm.api.EnergyFunction;
 import dev.ebm.api.plugin.EnergyProvider;
 import dev.ebm.api.plugin.PluginContext;
@@ -21,6 +24,18 @@ public final class CnnProvider implements EnergyProvider {
     @Override
     public EnergyFunction create(EnergySpec spec, PluginContext context) {
         return new Cnn((CnnSpec) spec, context.sampleShape(), context.dtype(), context.rng());
+    }
+
+    @Override
+    public List<Allocation> allocations(EnergySpec spec, Sizing sizing) {
+        long perRow = ActivationSizes.cnnUnits((CnnSpec) spec, sizing.sampleShape());
+        if (perRow <= 0) {
+            return List.of();
+        }
+        return List.of(new Allocation("", Allocation.product(ActivationSizes.TAPE_COPIES, sizing.rows(), perRow,
+                sizing.dtypeBytes()), sizing.rows() + " rows (train.batch + train.chains) × " + perRow
+                + " activations per image × " + sizing.dtypeBytes() + " bytes × " + ActivationSizes.TAPE_COPIES
+                + " (activations and their gradients on the tape, roughly)"));
     }
 
     @Override

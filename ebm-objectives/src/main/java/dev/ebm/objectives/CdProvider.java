@@ -1,5 +1,8 @@
 package dev.ebm.objectives;
 
+import java.util.List;
+import dev.ebm.api.plugin.Sizing;
+import dev.ebm.api.plugin.Allocation;
 import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.TrainBatch;
 import dev.ebm.api.plugin.ObjectiveProvider;
@@ -27,6 +30,11 @@ public final class CdProvider implements ObjectiveProvider {
     public ObjectiveTerm create(ObjectiveSpec spec, PluginContext context) {
         CdSpec s = (CdSpec) spec;
         return new Term(new KlPart(type(), s.backpropSteps(), s.entropy()));
+    }
+
+    @Override
+    public List<Allocation> allocations(ObjectiveSpec spec, Sizing sizing) {
+        return NearestNeighbourEntropy.allocations(((CdSpec) spec).entropy(), sizing);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.ebm.objectives;
 
+import java.util.List;
+import dev.ebm.api.plugin.Sizing;
+import dev.ebm.api.plugin.Allocation;
 import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.TrainBatch;
 import dev.ebm.api.plugin.ObjectiveProvider;
@@ -27,6 +30,11 @@ public final class KlAuxProvider implements ObjectiveProvider {
     public ObjectiveTerm create(ObjectiveSpec spec, PluginContext context) {
         KlAuxSpec s = (KlAuxSpec) spec;
         return new Term(new KlPart(type(), s.backpropSteps(), s.entropy()), "cd".equals(s.sign()));
+    }
+
+    @Override
+    public List<Allocation> allocations(ObjectiveSpec spec, Sizing sizing) {
+        return NearestNeighbourEntropy.allocations(((KlAuxSpec) spec).entropy(), sizing);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.ebm.objectives;
 
+import java.util.List;
+import dev.ebm.api.plugin.Sizing;
+import dev.ebm.api.plugin.Allocation;
 import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
@@ -35,6 +38,14 @@ public final class NceProvider implements ObjectiveProvider {
                     context.dtype());
         }
         return new NceTerm(s.ratio(), noise, context.dtype());
+    }
+
+    @Override
+    public List<Allocation> allocations(ObjectiveSpec spec, Sizing sizing) {
+        int ratio = ((NceSpec) spec).ratio();
+        return List.of(new Allocation("ratio", Allocation.product(3, ratio, sizing.samples(sizing.batch())), ratio
+                + " × " + sizing.batch() + " noise points (ratio × train.batch) × " + sizing.sampleSize()
+                + " values × " + sizing.dtypeBytes() + " bytes × 3 (points, energies' tape, log-densities)"));
     }
 
     @Override

@@ -98,4 +98,17 @@ final class NearestNeighbourEntropy {
         }
         return best;
     }
+
+    /**
+     * The entropy estimate's large allocations: the chains' distances to each other and to the memory of past end
+     * points, as a one-hot choice on the heap and on the tape ({@code chains × (chains + buffer)}), and the memory.
+     */
+    static java.util.List<dev.ebm.api.plugin.Allocation> allocations(dev.ebm.objectives.spec.EntropySpec entropy,
+            dev.ebm.api.plugin.Sizing sizing) {
+        long n = sizing.chains();
+        long m = entropy.buffer();
+        return java.util.List.of(new dev.ebm.api.plugin.Allocation("entropy.buffer",
+                dev.ebm.api.plugin.Allocation.product(4, n, n + m, 8), n + " chains × (" + n + " chains + " + m
+                        + " remembered samples) × 8 bytes × 4 (the nearest-neighbour search and its one-hot choice)"));
+    }
 }

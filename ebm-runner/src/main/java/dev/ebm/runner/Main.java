@@ -4,11 +4,14 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.ebm.runner.cli.BenchCommand;
 import dev.ebm.runner.cli.DataCommand;
+import dev.ebm.runner.cli.EvalCommand;
 import dev.ebm.runner.cli.ExplainCommand;
 import dev.ebm.runner.cli.LogZCommand;
 import dev.ebm.runner.cli.PluginsCommand;
 import dev.ebm.runner.cli.ReportCommand;
 import dev.ebm.runner.cli.SampleCommand;
+import dev.ebm.runner.cli.SchemaCommand;
+import dev.ebm.runner.cli.SweepCommand;
 import dev.ebm.runner.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ebm", mixinStandardHelpOptions = true, version = "ebm 0.1.0",
         description = "Train and study energy-based models with MCMC.",
         subcommands = {TrainCommand.class, SampleCommand.class, ExplainCommand.class, PluginsCommand.class,
-            BenchCommand.class, DataCommand.class, ReportCommand.class, LogZCommand.class,
+            BenchCommand.class, DataCommand.class, ReportCommand.class, SchemaCommand.class, EvalCommand.class,
+            SweepCommand.class, LogZCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

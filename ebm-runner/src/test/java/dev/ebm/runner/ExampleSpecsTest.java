@@ -27,13 +27,8 @@ class ExampleSpecsTest {
     private static final PluginRegistry REGISTRY = PluginRegistry.load();
     private static final Path EXAMPLES = Path.of("..", "examples");
 
-    static Stream<Path> examples() throws IOException {
-        try (Stream<Path> s = Files.walk(EXAMPLES)) {
-            // examples/sample/ holds sampling-only specs (bin/ebm sample), which train nothing
-            return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/")
-                            && !p.toString().contains("/sample/")).sorted()
-                    .toList().stream();
-        }
+    static Stream<Path> examples() {
+        return ExampleFiles.trainable().stream();
     }
 
     @Test

@@ -1,48 +1,49 @@
 package dev.ebm.transitions;
 
 import dev.ebm.api.Rng;
-import dev.ebm.api.Transition;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Random translation of images {@code [N, C, H, W]} (see {@link dev.ebm.transitions.spec.JitterSpec}): output
- * pixel (i, j) of image n is input pixel (i − dy_n, j − dx_n), with the source index clamped ({@code edge}),
- * taken modulo the size ({@code wrap}) or the value 0 outside the image ({@code zero}). For each image, dy then
- * dx are drawn with {@link Rng#nextInt}.
+ * pixel (i, j) of a chosen image is input pixel (i − dy, j − dx), with the source index clamped ({@code edge}),
+ * taken modulo the size ({@code wrap}) or the value 0 outside the image ({@code zero}). For each chosen image, in
+ * order, dy then dx are drawn with {@link Rng#nextInt}.
  */
-final class Jitter implements Transition {
+final class Jitter extends ImageTransition {
     private final int pixels;
     private final String fill;
 
-    Jitter(int pixels, String fill) {
+    Jitter(int pixels, String fill, double p) {
+        super("jitter", p);
         this.pixels = pixels;
         this.fill = fill;
     }
 
     @Override
-    public INDArray apply(INDArray x, Rng rng) {
-        Images.requireImages("jitter", x);
-        int n = (int) x.size(0);
-        int c = (int) x.size(1);
-        int h = (int) x.size(2);
-        int w = (int) x.size(3);
-        double[] in = Images.values(x);
-        double[] out = new double[in.length];
-        for (int k = 0; k < n; k++) {
+    protected void transform(double[] v, int[] chosen, int c, int h, int w, Rng rng) {
+        double[] plane = new double[h * w];
+        int[] rows = new int[h];
+        int[] cols = new int[w];
+        for (int k : chosen) {
             int dy = rng.nextInt(2 * pixels + 1) - pixels;
             int dx = rng.nextInt(2 * pixels + 1) - pixels;
+            for (int i = 0; i < h; i++) {
+                rows[i] = source(i - dy, h);
+            }
+            for (int j = 0; j < w; j++) {
+                cols[j] = source(j - dx, w);
+            }
             for (int ch = 0; ch < c; ch++) {
                 int base = (k * c + ch) * h * w;
+                System.arraycopy(v, base, plane, 0, h * w);
                 for (int i = 0; i < h; i++) {
-                    int si = source(i - dy, h);
+                    int si = rows[i];
                     for (int j = 0; j < w; j++) {
-                        int sj = source(j - dx, w);
-                        out[base + i * w + j] = si < 0 || sj < 0 ? 0 : in[base + si * w + sj];
+                        int sj = cols[j];
+                        v[base + i * w + j] = si < 0 || sj < 0 ? 0 : plane[si * w + sj];
                     }
                 }
             }
         }
-        return Images.array(out, x.shape(), x.dataType());
     }
 
     /** The source index for {@code i} in [0, size), or −1 for a zero fill outside the image. */

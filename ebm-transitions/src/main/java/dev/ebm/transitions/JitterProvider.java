@@ -22,7 +22,7 @@ public final class JitterProvider implements TransitionProvider {
     public Transition create(TransitionSpec spec, PluginContext context) {
         JitterSpec s = (JitterSpec) spec;
         Images.requireImageSamples("jitter", context.sampleShape());
-        return new Jitter(s.pixels(), s.fill());
+        return new Jitter(s.pixels(), s.fill(), s.p());
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class NoiseTransitionProvider implements TransitionProvider {
     @Override
     public Transition create(TransitionSpec spec, PluginContext context) {
         NoiseTransitionSpec s = (NoiseTransitionSpec) spec;
-        return new NoiseTransition(s.std());
+        return new NoiseTransition(s.std(), s.p());
     }
 
     @Override

@@ -98,6 +98,16 @@ public final class PluginRegistry {
         return p.type();
     }
 
+    /** The allocations the provider of {@code spec} declares for it ({@link Provider#allocations}). */
+    @SuppressWarnings("unchecked")
+    public <S> List<Allocation> allocations(S spec, Sizing sizing) {
+        Provider<S, ?> p = (Provider<S, ?>) bySpec.get(spec.getClass());
+        if (p == null) {
+            throw new IllegalArgumentException("no provider for spec class " + spec.getClass().getName());
+        }
+        return p.allocations(spec, sizing);
+    }
+
     /** Builds the plugin a spec describes. */
     @SuppressWarnings("unchecked")
     public <S, T> T create(S spec, PluginContext context) {

@@ -21,6 +21,16 @@ public interface Provider<S, T> {
     /** Builds the plugin from a validated spec. */
     T create(S spec, PluginContext context);
 
+    /**
+     * The large blocks of memory the plugin will allocate for {@code spec} (buffers, activations), estimated before
+     * it is built. The runner adds them up with its own and refuses, before the run starts, a spec that would need
+     * more memory than the process may use, naming the field and the estimated size. Small allocations need not be
+     * listed; the default lists none.
+     */
+    default java.util.List<Allocation> allocations(S spec, Sizing sizing) {
+        return java.util.List.of();
+    }
+
     /** One line for {@code bin/ebm plugins}. */
     default String description() {
         return "";

@@ -75,6 +75,12 @@ public final class SpecBinder {
                 List<Object> out = new ArrayList<>();
                 int before = problems.size();
                 for (int i = 0; i < node.size(); i++) {
+                    if (node.get(i).isNull()) {
+                        problems.add(new SpecProblem(path + "[" + i + "]", "must be a mapping"
+                                + (Kind.ofSpecInterface(rawClass(element)) != null ? " with a 'type'" : "")
+                                + ", found null"));
+                        continue;
+                    }
                     out.add(bindValue(node.get(i), element, path + "[" + i + "]", problems));
                 }
                 return problems.size() == before ? out : null;

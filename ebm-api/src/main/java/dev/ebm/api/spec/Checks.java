@@ -18,6 +18,54 @@ import java.util.List;
  */
 public final class Checks {
     private final List<SpecProblem> problems = new ArrayList<>();
+    private final Class<?> record;
+
+    /** Checks without declared fields: use the explicit methods ({@link #positive}, {@link #oneOf}, ...). */
+    public Checks() {
+        this(null);
+    }
+
+    /**
+     * Checks of a spec record whose components declare their defaults and rules ({@link Default}, {@link Range},
+     * {@link OneOf}, {@link Required}, {@link Matches}); read them with {@link #field}.
+     */
+    public Checks(Class<? extends Record> record) {
+        this.record = record;
+    }
+
+    /**
+     * A component's value after its declared default, checked against its declared rules; problems are recorded
+     * under the component's name. Rules that involve several fields stay in the compact constructor.
+     *
+     * <pre>{@code
+     * public record MlpSpec(..., @Default("0.2") @Range(min = 0) Double leak) implements EnergySpec {
+     *     public MlpSpec {
+     *         Checks c = new Checks(MlpSpec.class);
+     *         leak = c.field("leak", leak);
+     *         c.done();
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param value the value given, or null when the key was absent
+     * @return {@code value}, or the default when it is null
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T field(String name, T value) {
+        if (record == null) {
+            throw new IllegalStateException("field(\"" + name + "\") needs Checks(RecordClass.class)");
+        }
+        SpecField f = SpecFields.of(record, name);
+        T v = value != null ? value : (T) f.defaultValue();
+        if (v == null) {
+            if (f.required() != null) {
+                fail(name, f.requiredMessage());
+            }
+            return null;
+        }
+        f.validate(v, this);
+        return v;
+    }
 
     /** Records a problem at {@code field}. */
     public void fail(String field, String message) {

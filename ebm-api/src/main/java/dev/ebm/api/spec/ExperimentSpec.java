@@ -9,22 +9,39 @@ import java.util.List;
  * @param name run name, used in the default run directory
  * @param seed root seed of the run's random generator
  * @param dtype {@code float32} (default) or {@code float64}
+ * @param eval how the trained run is evaluated (fresh chains of image runs), or null for the defaults
  */
-public record ExperimentSpec(String name, Long seed, String dtype, DataSpec data, EnergySpec energy,
-        NegativeSourceSpec negatives, SamplerSpec sampler, List<ObjectiveSpec> objective, OptimizerSpec optimizer,
-        TrainSpec train) {
+public record ExperimentSpec(
+        @Default("run") @Matches(value = "[A-Za-z0-9._-]+",
+                message = "must use only letters, digits, '.', '_' and '-'") String name,
+        @Default("0") Long seed,
+        @Default("float32") @OneOf({"float32", "float64"}) String dtype,
+        DataSpec data, EnergySpec energy, NegativeSourceSpec negatives, SamplerSpec sampler,
+        List<ObjectiveSpec> objective, OptimizerSpec optimizer, TrainSpec train,
+        EvalSpec eval) {
 
-    public static final List<String> DTYPES = List.of("float32", "float64");
+    public static final List<String> DTYPES = SpecFields.choices(ExperimentSpec.class, "dtype");
 
     public ExperimentSpec {
-        Checks c = new Checks();
-        name = name == null ? "run" : name;
-        c.check(name.matches("[A-Za-z0-9._-]+"), "name", "must use only letters, digits, '.', '_' and '-', found '" + name + "'");
-        seed = seed == null ? 0L : seed;
-        dtype = c.oneOf("dtype", dtype, "float32", DTYPES);
+        Checks c = new Checks(ExperimentSpec.class);
+        name = c.field("name", name);
+        seed = c.field("seed", seed);
+        dtype = c.field("dtype", dtype);
         objective = objective == null ? null : List.copyOf(objective);
         train = train == null ? TrainSpec.defaults() : train;
         c.done();
+    }
+
+    /** A spec without an {@code eval} section. */
+    public ExperimentSpec(String name, Long seed, String dtype, DataSpec data, EnergySpec energy,
+            NegativeSourceSpec negatives, SamplerSpec sampler, List<ObjectiveSpec> objective, OptimizerSpec optimizer,
+            TrainSpec train) {
+        this(name, seed, dtype, data, energy, negatives, sampler, objective, optimizer, train, null);
+    }
+
+    /** The {@code eval} section, or its defaults when absent. */
+    public EvalSpec evalOrDefaults() {
+        return eval == null ? EvalSpec.defaults() : eval;
     }
 
     /**

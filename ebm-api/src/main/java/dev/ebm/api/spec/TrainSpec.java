@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param steps optimizer steps
  * @param batch data points per step (and negative chains, unless {@code chains} is given)
- * @param chains negative chains per step; defaults to {@code batch}
+ * @param chains negative chains per step (default: {@code batch})
  * @param logEvery steps between metric lines
  * @param checkpointEvery steps between checkpoints
  * @param sampleEvery steps between sample images
@@ -17,25 +17,34 @@ import java.util.List;
  * @param logZ an estimator of log Z whose estimate {@code eval.json} also holds under {@code log_z_estimate}
  *     (the ids of {@code bin/ebm logz --method}), or null for none (the default)
  */
-public record TrainSpec(Integer steps, Integer batch, Integer chains, Integer logEvery, Integer checkpointEvery,
-        Integer sampleEvery, Double maxEnergy, Integer evalPoints, Integer evalGrid, String logZ) {
+public record TrainSpec(
+        @Default("1000") @Range(min = 0, exclusiveMin = true) Integer steps,
+        @Default("128") @Range(min = 0, exclusiveMin = true) Integer batch,
+        @Range(min = 0, exclusiveMin = true) Integer chains,
+        @Default("10") @Range(min = 0, exclusiveMin = true) Integer logEvery,
+        @Default("500") @Range(min = 0, exclusiveMin = true) Integer checkpointEvery,
+        @Default("500") @Range(min = 0, exclusiveMin = true) Integer sampleEvery,
+        @Default("1.0e6") @Range(min = 0, exclusiveMin = true) Double maxEnergy,
+        @Default("20000") @Range(min = 0, exclusiveMin = true) Integer evalPoints,
+        @Default("300") @Range(min = 0, exclusiveMin = true) Integer evalGrid,
+        @OneOf({"is", "ris", "mis", "bridge", "rlr", "ais", "rais", "all"}) String logZ) {
 
     /** The estimators {@code logZ} may name. */
     public static final List<String> LOG_Z_METHODS = List.of("is", "ris", "mis", "bridge", "rlr", "ais", "rais",
             "all");
 
     public TrainSpec {
-        Checks c = new Checks();
-        steps = c.positive("steps", steps, 1000);
-        batch = c.positive("batch", batch, 128);
-        chains = c.positive("chains", chains, batch);
-        logEvery = c.positive("logEvery", logEvery, 10);
-        checkpointEvery = c.positive("checkpointEvery", checkpointEvery, 500);
-        sampleEvery = c.positive("sampleEvery", sampleEvery, 500);
-        maxEnergy = c.positive("maxEnergy", maxEnergy, 1.0e6);
-        evalPoints = c.positive("evalPoints", evalPoints, 20000);
-        evalGrid = c.positive("evalGrid", evalGrid, 300);
-        logZ = c.oneOf("logZ", logZ, null, LOG_Z_METHODS);
+        Checks c = new Checks(TrainSpec.class);
+        steps = c.field("steps", steps);
+        batch = c.field("batch", batch);
+        chains = c.field("chains", chains == null ? batch : chains);
+        logEvery = c.field("logEvery", logEvery);
+        checkpointEvery = c.field("checkpointEvery", checkpointEvery);
+        sampleEvery = c.field("sampleEvery", sampleEvery);
+        maxEnergy = c.field("maxEnergy", maxEnergy);
+        evalPoints = c.field("evalPoints", evalPoints);
+        evalGrid = c.field("evalGrid", evalGrid);
+        logZ = c.field("logZ", logZ);
         c.done();
     }
 

@@ -1,6 +1,8 @@
 package dev.ebm.data.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.DataSpec;
 
 /**
@@ -11,14 +13,15 @@ import dev.ebm.api.spec.DataSpec;
  * @param squares squares per side, even (default 4)
  * @param size side of one square (default 2)
  */
-public record CheckerboardSpec(Integer squares, Double size) implements DataSpec {
+public record CheckerboardSpec(@Default("4") @Range(min = 0, exclusiveMin = true) Integer squares,
+        @Default("2") @Range(min = 0, exclusiveMin = true) Double size) implements DataSpec {
     public CheckerboardSpec {
-        Checks c = new Checks();
-        squares = c.positive("squares", squares, 4);
+        Checks c = new Checks(CheckerboardSpec.class);
+        squares = c.field("squares", squares);
         if (squares != null && squares > 0 && squares % 2 != 0) {
             c.fail("squares", "must be even (so that half the board is black and it is symmetric), found " + squares);
         }
-        size = c.positive("size", size, 2.0);
+        size = c.field("size", size);
         c.done();
     }
 }

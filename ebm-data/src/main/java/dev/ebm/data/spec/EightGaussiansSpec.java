@@ -1,6 +1,8 @@
 package dev.ebm.data.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.DataSpec;
 
 /**
@@ -9,11 +11,12 @@ import dev.ebm.api.spec.DataSpec;
  * @param radius distance of the means from the origin (default 2)
  * @param std standard deviation of each component, per coordinate (default 0.2)
  */
-public record EightGaussiansSpec(Double radius, Double std) implements DataSpec {
+public record EightGaussiansSpec(@Default("2") @Range(min = 0) Double radius,
+        @Default("0.2") @Range(min = 0, exclusiveMin = true) Double std) implements DataSpec {
     public EightGaussiansSpec {
-        Checks c = new Checks();
-        radius = c.nonNegative("radius", radius, 2.0);
-        std = c.positive("std", std, 0.2);
+        Checks c = new Checks(EightGaussiansSpec.class);
+        radius = c.field("radius", radius);
+        std = c.field("std", std);
         c.done();
     }
 }

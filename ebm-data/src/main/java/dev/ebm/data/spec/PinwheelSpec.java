@@ -1,6 +1,8 @@
 package dev.ebm.data.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.DataSpec;
 
 /**
@@ -14,19 +16,21 @@ import dev.ebm.api.spec.DataSpec;
  * @param rate twist: angle added per unit of exp(f₀) (default 0.25; at most 10)
  * @param scale final scale factor (default 2)
  */
-public record PinwheelSpec(Integer classes, Double radialStd, Double tangentialStd, Double rate, Double scale)
-        implements DataSpec {
+public record PinwheelSpec(
+        @Default("5") @Range(min = 0, exclusiveMin = true) Integer classes,
+        @Default("0.3") @Range(min = 0, exclusiveMin = true)
+        @Range(max = 1, why = "beyond it the arms overlap the centre and the twist winds without bound")
+        Double radialStd,
+        @Default("0.1") @Range(min = 0, exclusiveMin = true) Double tangentialStd,
+        @Default("0.25") @Range(min = 0) @Range(max = 10) Double rate,
+        @Default("2") @Range(min = 0, exclusiveMin = true) Double scale) implements DataSpec {
     public PinwheelSpec {
-        Checks c = new Checks();
-        classes = c.positive("classes", classes, 5);
-        radialStd = c.positive("radialStd", radialStd, 0.3);
-        c.check(radialStd == null || !(radialStd > 1), "radialStd",
-                "must be <= 1 (beyond it the arms overlap the centre and the twist winds without bound), found "
-                        + radialStd);
-        tangentialStd = c.positive("tangentialStd", tangentialStd, 0.1);
-        rate = c.nonNegative("rate", rate, 0.25);
-        c.check(rate == null || !(rate > 10), "rate", "must be <= 10, found " + rate);
-        scale = c.positive("scale", scale, 2.0);
+        Checks c = new Checks(PinwheelSpec.class);
+        classes = c.field("classes", classes);
+        radialStd = c.field("radialStd", radialStd);
+        tangentialStd = c.field("tangentialStd", tangentialStd);
+        rate = c.field("rate", rate);
+        scale = c.field("scale", scale);
         c.done();
     }
 }

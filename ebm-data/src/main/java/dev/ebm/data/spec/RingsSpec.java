@@ -1,6 +1,9 @@
 package dev.ebm.data.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.SpecFields;
 import dev.ebm.api.spec.DataSpec;
 import java.util.List;
 
@@ -12,22 +15,19 @@ import java.util.List;
  * @param radii the ring radii (default [0.75, 1.5, 2.25, 3], the radii of FFJORD's {@code rings})
  * @param std standard deviation of the radial noise (default 0.08)
  */
-public record RingsSpec(List<Double> radii, Double std) implements DataSpec {
-    public static final List<Double> DEFAULT_RADII = List.of(0.75, 1.5, 2.25, 3.0);
+public record RingsSpec(
+        @Default("[0.75, 1.5, 2.25, 3.0]") @Range(min = 0, exclusiveMin = true) List<Double> radii,
+        @Default("0.08") @Range(min = 0, exclusiveMin = true) Double std) implements DataSpec {
+    @SuppressWarnings("unchecked")
+    public static final List<Double> DEFAULT_RADII =
+            (List<Double>) SpecFields.of(RingsSpec.class, "radii").defaultValue();
 
     public RingsSpec {
-        Checks c = new Checks();
-        if (radii == null) {
-            radii = DEFAULT_RADII;
-        } else if (radii.isEmpty()) {
-            c.fail("radii", "must name at least one radius, found []");
-        } else {
-            for (int i = 0; i < radii.size(); i++) {
-                Double r = radii.get(i);
-                c.check(r != null && r > 0 && Double.isFinite(r), "radii[" + i + "]", "must be > 0, found " + r);
-            }
-        }
-        std = c.positive("std", std, 0.08);
+        Checks c = new Checks(RingsSpec.class);
+        radii = c.field("radii", radii == null ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(radii)));
+        c.check(!radii.isEmpty(), "radii", "must name at least one radius, found []");
+        std = c.field("std", std);
         c.done();
         radii = List.copyOf(radii);
     }

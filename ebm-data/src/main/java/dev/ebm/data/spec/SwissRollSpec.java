@@ -1,6 +1,9 @@
 package dev.ebm.data.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.SpecFields;
 import dev.ebm.api.spec.DataSpec;
 
 /**
@@ -11,17 +14,17 @@ import dev.ebm.api.spec.DataSpec;
  * @param noise standard deviation of the isotropic noise, after scaling (default 0.2; at least 0.01)
  * @param scale factor applied to the curve (default 0.2)
  */
-public record SwissRollSpec(Double noise, Double scale) implements DataSpec {
-    public static final double MIN_NOISE = 0.01;
+public record SwissRollSpec(
+        @Default("0.2") @Range(min = 0, exclusiveMin = true)
+        @Range(min = 0.01, why = "the exact density integrates along the curve with nodes spaced by the noise")
+        Double noise,
+        @Default("0.2") @Range(min = 0, exclusiveMin = true) Double scale) implements DataSpec {
+    public static final double MIN_NOISE = SpecFields.of(SwissRollSpec.class, "noise").ranges().get(1).min();
 
     public SwissRollSpec {
-        Checks c = new Checks();
-        noise = c.positive("noise", noise, 0.2);
-        if (noise != null && noise > 0 && noise < MIN_NOISE) {
-            c.fail("noise", "must be >= " + MIN_NOISE + " (the exact density integrates along the curve with nodes "
-                    + "spaced by the noise), found " + noise);
-        }
-        scale = c.positive("scale", scale, 0.2);
+        Checks c = new Checks(SwissRollSpec.class);
+        noise = c.field("noise", noise);
+        scale = c.field("scale", scale);
         c.done();
     }
 }

@@ -1,6 +1,9 @@
 package dev.ebm.data.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.SpecFields;
 import dev.ebm.api.spec.DataSpec;
 
 /**
@@ -11,17 +14,17 @@ import dev.ebm.api.spec.DataSpec;
  * @param noise standard deviation of the isotropic noise before rescaling (default 0.1; at least 0.01)
  * @param rescale apply FFJORD's rescaling (default true)
  */
-public record TwoMoonsSpec(Double noise, Boolean rescale) implements DataSpec {
-    public static final double MIN_NOISE = 0.01;
+public record TwoMoonsSpec(
+        @Default("0.1") @Range(min = 0, exclusiveMin = true)
+        @Range(min = 0.01, why = "the exact density integrates along the arcs with nodes spaced by the noise")
+        Double noise,
+        @Default("true") Boolean rescale) implements DataSpec {
+    public static final double MIN_NOISE = SpecFields.of(TwoMoonsSpec.class, "noise").ranges().get(1).min();
 
     public TwoMoonsSpec {
-        Checks c = new Checks();
-        noise = c.positive("noise", noise, 0.1);
-        if (noise != null && noise > 0 && noise < MIN_NOISE) {
-            c.fail("noise", "must be >= " + MIN_NOISE + " (the exact density integrates along the arcs with nodes "
-                    + "spaced by the noise), found " + noise);
-        }
-        rescale = rescale == null ? Boolean.TRUE : rescale;
+        Checks c = new Checks(TwoMoonsSpec.class);
+        noise = c.field("noise", noise);
+        rescale = c.field("rescale", rescale);
         c.done();
     }
 }

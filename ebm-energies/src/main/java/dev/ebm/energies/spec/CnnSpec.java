@@ -1,7 +1,10 @@
 package dev.ebm.energies.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
 import dev.ebm.api.spec.EnergySpec;
+import dev.ebm.api.spec.OneOf;
+import dev.ebm.api.spec.Range;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,18 +38,27 @@ import java.util.List;
  * @param spectralNormOutput whether the output layer is normalised too (default false, as in the IGEBM code: the
  *     scale of the energy stays free); needs {@code spectralNorm}
  */
-public record CnnSpec(List<Integer> channels, Integer kernel, List<Integer> kernels, List<Integer> strides,
-        Integer padding, String paddingMode, Boolean convBias, List<Integer> head, String activation, Double leak,
-        Boolean spectralNorm, Boolean spectralNormOutput) implements EnergySpec {
+public record CnnSpec(
+        @Default("[32, 64, 64, 64]") @Range(min = 0, exclusiveMin = true) List<Integer> channels,
+        @Range(min = 0, exclusiveMin = true) Integer kernel,
+        @Range(min = 0, exclusiveMin = true) List<Integer> kernels,
+        @Range(min = 0, exclusiveMin = true) List<Integer> strides,
+        @Range(min = 0) Integer padding,
+        @Default("explicit") @OneOf({"explicit", "same"}) String paddingMode,
+        @Default("true") Boolean convBias,
+        @Default("[]") @Range(min = 0, exclusiveMin = true) List<Integer> head,
+        @Default("swish") @OneOf({"elu", "leaky-relu", "sigmoid", "softplus", "swish", "tanh"}) String activation,
+        @Default("0.2") @Range(min = 0) Double leak,
+        @Default("false") Boolean spectralNorm,
+        @Default("false") Boolean spectralNormOutput) implements EnergySpec {
     public static final List<String> PADDING_MODES = List.of("explicit", "same");
 
     public CnnSpec {
-        Checks c = new Checks();
-        channels = channels == null ? List.of(32, 64, 64, 64) : copy(channels);
+        Checks c = new Checks(CnnSpec.class);
+        channels = c.field("channels", channels == null ? null : copy(channels));
         c.check(!channels.isEmpty(), "channels", "must list at least one convolution, found []");
-        positives(c, "channels", channels);
         if (kernels == null) {
-            kernel = c.positive("kernel", kernel, 3);
+            kernel = c.field("kernel", kernel == null ? Integer.valueOf(3) : kernel);
         } else {
             c.check(kernel == null, "kernel", "must not be given together with kernels, found kernel: " + kernel
                     + " and kernels: " + kernels);
@@ -61,20 +73,19 @@ public record CnnSpec(List<Integer> channels, Integer kernel, List<Integer> kern
         } else {
             strides = perLayer(c, "strides", strides, channels.size());
         }
-        paddingMode = c.oneOf("paddingMode", paddingMode, "explicit", PADDING_MODES);
+        paddingMode = c.field("paddingMode", paddingMode);
         if ("same".equals(paddingMode)) {
             c.check(padding == null, "padding", "must not be given with paddingMode: same (the padding of each "
                     + "convolution follows from its input size), found " + padding);
         } else {
-            padding = c.nonNegative("padding", padding, 1);
+            padding = c.field("padding", padding == null ? Integer.valueOf(1) : padding);
         }
-        convBias = convBias == null ? Boolean.TRUE : convBias;
-        head = head == null ? List.of() : copy(head);
-        positives(c, "head", head);
-        activation = c.oneOf("activation", activation, "swish", MlpSpec.ACTIVATIONS);
-        leak = c.nonNegative("leak", leak, 0.2);
-        spectralNorm = spectralNorm == null ? Boolean.FALSE : spectralNorm;
-        spectralNormOutput = spectralNormOutput == null ? Boolean.FALSE : spectralNormOutput;
+        convBias = c.field("convBias", convBias);
+        head = c.field("head", head == null ? null : copy(head));
+        activation = c.field("activation", activation);
+        leak = c.field("leak", leak);
+        spectralNorm = c.field("spectralNorm", spectralNorm);
+        spectralNormOutput = c.field("spectralNormOutput", spectralNormOutput);
         c.check(!spectralNormOutput || spectralNorm, "spectralNormOutput", "needs spectralNorm: true, found "
                 + "spectralNorm: false");
         c.done();
@@ -101,19 +112,11 @@ public record CnnSpec(List<Integer> channels, Integer kernel, List<Integer> kern
         return "same".equals(paddingMode);
     }
 
-    private static void positives(Checks c, String field, List<Integer> list) {
-        for (int i = 0; i < list.size(); i++) {
-            Integer v = list.get(i);
-            c.check(v != null && v > 0, field + "[" + i + "]", "must be > 0, found " + v);
-        }
-    }
-
     private static List<Integer> perLayer(Checks c, String field, List<Integer> list, int layers) {
         List<Integer> out = copy(list);
         c.check(out.size() == layers, field, "must have one entry per convolution (" + layers + ", as channels), "
                 + "found " + out.size() + ": " + out);
-        positives(c, field, out);
-        return out;
+        return c.field(field, out);
     }
 
     /** An unmodifiable copy that keeps null entries (so they can be reported). */

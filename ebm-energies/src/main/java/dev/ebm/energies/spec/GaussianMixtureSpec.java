@@ -1,6 +1,9 @@
 package dev.ebm.energies.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.Required;
 import dev.ebm.api.spec.EnergySpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +24,9 @@ import java.util.List;
  * @param offset c, added to the energy: log Z moves by −c (default 0)
  * @param temperature T = 1/n for a whole n ≥ 1 (default 1), with at most {@value #MAX_TERMS} terms in the expansion
  */
-public record GaussianMixtureSpec(List<Double> weights, List<List<Double>> means, List<Double> stds, Double offset,
-        Double temperature) implements EnergySpec {
+public record GaussianMixtureSpec(@Required List<Double> weights, @Required List<List<Double>> means,
+        @Required @Range(min = 0, exclusiveMin = true) List<Double> stds, @Default("0") @Range Double offset,
+        @Default("1") @Range(min = 0, exclusiveMin = true) Double temperature) implements EnergySpec {
 
     /** How far the weights' sum may be from 1. */
     public static final double SUM_TOLERANCE = 1e-6;
@@ -30,10 +34,10 @@ public record GaussianMixtureSpec(List<Double> weights, List<List<Double>> means
     public static final long MAX_TERMS = 100_000;
 
     public GaussianMixtureSpec {
-        Checks c = new Checks();
-        weights = MatrixChecks.copy(c.required("weights", weights));
-        means = c.required("means", means);
-        stds = MatrixChecks.copy(c.required("stds", stds));
+        Checks c = new Checks(GaussianMixtureSpec.class);
+        weights = c.field("weights", MatrixChecks.copy(weights));
+        means = c.field("means", means);
+        boolean stdsGiven = stds != null;
         if (means != null) {
             List<List<Double>> rows = new ArrayList<>();
             for (List<Double> m : means) {
@@ -81,19 +85,14 @@ public record GaussianMixtureSpec(List<Double> weights, List<List<Double>> means
                 }
             }
         }
-        if (stds != null) {
+        stds = c.field("stds", MatrixChecks.copy(stds));
+        if (stdsGiven) {
             if (k >= 0 && stds.size() != k) {
                 c.fail("stds", "must have one std per weight (" + k + "), found " + stds.size());
             }
-            for (int i = 0; i < stds.size(); i++) {
-                Double s = stds.get(i);
-                if (s == null || !(s > 0 && Double.isFinite(s))) {
-                    c.fail("stds[" + i + "]", "must be > 0, found " + s);
-                }
-            }
         }
-        offset = c.finite("offset", offset, 0.0);
-        temperature = c.positive("temperature", temperature, 1.0);
+        offset = c.field("offset", offset);
+        temperature = c.field("temperature", temperature);
         if (temperature != null && temperature > 0 && Double.isFinite(temperature)) {
             double n = 1 / temperature;
             if (n < 1 - 1e-9 || Math.abs(n - Math.rint(n)) > 1e-9 * n) {

@@ -1,6 +1,9 @@
 package dev.ebm.energies.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.Required;
 import dev.ebm.api.spec.EnergySpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,22 +19,24 @@ import java.util.List;
  * @param offset c, added to the energy: log Z moves by −c (default 0)
  * @param temperature T > 0, dividing the negative log-density before the offset is added (default 1)
  */
-public record GaussianSpec(List<Double> mean, List<List<Double>> covariance, Double offset, Double temperature)
+public record GaussianSpec(@Required @Range List<Double> mean, List<List<Double>> covariance,
+        @Default("0") @Range Double offset, @Default("1") @Range(min = 0, exclusiveMin = true) Double temperature)
         implements EnergySpec {
 
     public GaussianSpec {
-        Checks c = new Checks();
-        mean = MatrixChecks.copy(c.required("mean", mean));
+        Checks c = new Checks(GaussianSpec.class);
+        int before = c.problems().size();
+        mean = c.field("mean", MatrixChecks.copy(mean));
         covariance = covariance == null ? null : copyRows(covariance);
-        boolean meanOk = mean != null && !mean.isEmpty() && MatrixChecks.finite(c, "mean", mean);
+        boolean meanOk = mean != null && !mean.isEmpty() && c.problems().size() == before;
         if (mean != null && mean.isEmpty()) {
             c.fail("mean", "must have at least one entry, found []");
         }
         if (meanOk && covariance != null) {
             checkCovariance(c, covariance, mean.size());
         }
-        offset = c.finite("offset", offset, 0.0);
-        temperature = c.positive("temperature", temperature, 1.0);
+        offset = c.field("offset", offset);
+        temperature = c.field("temperature", temperature);
         c.done();
     }
 

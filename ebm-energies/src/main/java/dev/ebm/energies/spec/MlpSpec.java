@@ -1,7 +1,11 @@
 package dev.ebm.energies.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
 import dev.ebm.api.spec.EnergySpec;
+import dev.ebm.api.spec.OneOf;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.SpecFields;
 import java.util.List;
 
 /**
@@ -17,23 +21,25 @@ import java.util.List;
  * @param spectralNormOutput whether the output layer is normalised too (default false: the scale of the energy
  *     stays free); needs {@code spectralNorm}
  */
-public record MlpSpec(List<Integer> hidden, String activation, Double leak, Double quadratic, Boolean spectralNorm,
-        Boolean spectralNormOutput) implements EnergySpec {
-    public static final List<String> ACTIVATIONS = List.of("elu", "leaky-relu", "sigmoid", "softplus", "swish", "tanh");
+public record MlpSpec(
+        @Default("[128, 128]") @Range(min = 0, exclusiveMin = true) List<Integer> hidden,
+        @Default("swish") @OneOf({"elu", "leaky-relu", "sigmoid", "softplus", "swish", "tanh"}) String activation,
+        @Default("0.2") @Range(min = 0) Double leak,
+        @Default("0") @Range(min = 0) Double quadratic,
+        @Default("false") Boolean spectralNorm,
+        @Default("false") Boolean spectralNormOutput) implements EnergySpec {
+    public static final List<String> ACTIVATIONS = SpecFields.choices(MlpSpec.class, "activation");
 
     public MlpSpec {
-        Checks c = new Checks();
-        // a copy that keeps null entries, so that they are reported below (List.copyOf would throw)
-        hidden = hidden == null ? List.of(128, 128)
-                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(hidden));
-        for (int i = 0; i < hidden.size(); i++) {
-            c.check(hidden.get(i) != null && hidden.get(i) > 0, "hidden[" + i + "]", "must be > 0, found " + hidden.get(i));
-        }
-        activation = c.oneOf("activation", activation, "swish", ACTIVATIONS);
-        leak = c.nonNegative("leak", leak, 0.2);
-        quadratic = c.nonNegative("quadratic", quadratic, 0.0);
-        spectralNorm = spectralNorm == null ? Boolean.FALSE : spectralNorm;
-        spectralNormOutput = spectralNormOutput == null ? Boolean.FALSE : spectralNormOutput;
+        Checks c = new Checks(MlpSpec.class);
+        // a copy that keeps null entries, so that they are reported (List.copyOf would throw)
+        hidden = c.field("hidden", hidden == null ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(hidden)));
+        activation = c.field("activation", activation);
+        leak = c.field("leak", leak);
+        quadratic = c.field("quadratic", quadratic);
+        spectralNorm = c.field("spectralNorm", spectralNorm);
+        spectralNormOutput = c.field("spectralNormOutput", spectralNormOutput);
         c.check(!spectralNormOutput || spectralNorm, "spectralNormOutput", "needs spectralNorm: true, found "
                 + "spectralNorm: false");
         c.done();

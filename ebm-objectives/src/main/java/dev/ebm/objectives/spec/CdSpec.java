@@ -1,6 +1,8 @@
 package dev.ebm.objectives.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.ObjectiveSpec;
 
 /**
@@ -19,12 +21,13 @@ import dev.ebm.api.spec.ObjectiveSpec;
  * @param backpropSteps trailing sampler steps the KL term differentiates through; 0 (the default) means all
  * @param entropy the entropy part (default weight 1, buffer 100)
  */
-public record CdSpec(Double weight, Integer backpropSteps, EntropySpec entropy) implements ObjectiveSpec {
+public record CdSpec(@Default("1") @Range Double weight, @Default("0") @Range(min = 0) Integer backpropSteps,
+        EntropySpec entropy) implements ObjectiveSpec {
 
     public CdSpec {
-        Checks c = new Checks();
-        weight = c.finite("weight", weight, 1.0);
-        backpropSteps = c.nonNegative("backpropSteps", backpropSteps, 0);
+        Checks c = new Checks(CdSpec.class);
+        weight = c.field("weight", weight);
+        backpropSteps = c.field("backpropSteps", backpropSteps);
         entropy = entropy == null ? EntropySpec.defaults() : entropy;
         c.done();
     }

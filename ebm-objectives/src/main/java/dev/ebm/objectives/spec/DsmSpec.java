@@ -1,6 +1,9 @@
 package dev.ebm.objectives.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.Required;
 import dev.ebm.api.spec.ObjectiveSpec;
 
 /**
@@ -19,14 +22,13 @@ import dev.ebm.api.spec.ObjectiveSpec;
  * @param weight the term's weight (default 1)
  * @param sigma σ > 0, required
  */
-public record DsmSpec(Double weight, Double sigma) implements ObjectiveSpec {
+public record DsmSpec(@Default("1") @Range Double weight,
+        @Required("the standard deviation of the noise added to the data, > 0") @Range(min = 0, exclusiveMin = true)
+        Double sigma) implements ObjectiveSpec {
     public DsmSpec {
-        Checks c = new Checks();
-        weight = c.finite("weight", weight, 1.0);
-        if (sigma == null) {
-            c.fail("sigma", "is required (the standard deviation of the noise added to the data, > 0)");
-        }
-        sigma = c.positive("sigma", sigma, null);
+        Checks c = new Checks(DsmSpec.class);
+        weight = c.field("weight", weight);
+        sigma = c.field("sigma", sigma);
         c.done();
     }
 }

@@ -1,6 +1,8 @@
 package dev.ebm.objectives.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.ObjectiveSpec;
 
 /**
@@ -8,10 +10,10 @@ import dev.ebm.api.spec.ObjectiveSpec;
  *
  * @param weight α (default 1)
  */
-public record EnergyL2Spec(Double weight) implements ObjectiveSpec {
+public record EnergyL2Spec(@Default("1") @Range(min = 0) Double weight) implements ObjectiveSpec {
     public EnergyL2Spec {
-        Checks c = new Checks();
-        weight = c.nonNegative("weight", weight, 1.0);
+        Checks c = new Checks(EnergyL2Spec.class);
+        weight = c.field("weight", weight);
         c.done();
     }
 }

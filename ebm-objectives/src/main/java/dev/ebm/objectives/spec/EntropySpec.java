@@ -1,6 +1,8 @@
 package dev.ebm.objectives.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 
 /**
  * The entropy part of the KL terms ({@code cd}, {@code kl-aux}): the Kozachenko–Leonenko nearest-neighbour estimate
@@ -12,12 +14,12 @@ import dev.ebm.api.spec.Checks;
  *     first in first out (default 100, as the 100 past samples Du et al. 2020 compare against; 0: the current
  *     batch only)
  */
-public record EntropySpec(Double weight, Integer buffer) {
+public record EntropySpec(@Default("1") @Range(min = 0) Double weight, @Default("100") @Range(min = 0) Integer buffer) {
 
     public EntropySpec {
-        Checks c = new Checks();
-        weight = c.nonNegative("weight", weight, 1.0);
-        buffer = c.nonNegative("buffer", buffer, 100);
+        Checks c = new Checks(EntropySpec.class);
+        weight = c.field("weight", weight);
+        buffer = c.field("buffer", buffer);
         c.done();
     }
 

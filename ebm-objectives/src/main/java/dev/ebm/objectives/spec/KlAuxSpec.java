@@ -1,6 +1,10 @@
 package dev.ebm.objectives.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.OneOf;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.SpecFields;
 import dev.ebm.api.spec.ObjectiveSpec;
 import java.util.List;
 
@@ -21,15 +25,16 @@ import java.util.List;
  * @param backpropSteps trailing sampler steps to differentiate through (default 1); 0 means all
  * @param entropy the entropy part (default weight 1, buffer 100)
  */
-public record KlAuxSpec(Double weight, String sign, Integer backpropSteps, EntropySpec entropy)
-        implements ObjectiveSpec {
-    public static final List<String> SIGNS = List.of("cd", "du2020");
+public record KlAuxSpec(@Default("1") @Range Double weight,
+        @Default("du2020") @OneOf({"cd", "du2020"}) String sign,
+        @Default("1") @Range(min = 0) Integer backpropSteps, EntropySpec entropy) implements ObjectiveSpec {
+    public static final List<String> SIGNS = SpecFields.choices(KlAuxSpec.class, "sign");
 
     public KlAuxSpec {
-        Checks c = new Checks();
-        weight = c.finite("weight", weight, 1.0);
-        sign = c.oneOf("sign", sign, "du2020", SIGNS);
-        backpropSteps = c.nonNegative("backpropSteps", backpropSteps, 1);
+        Checks c = new Checks(KlAuxSpec.class);
+        weight = c.field("weight", weight);
+        sign = c.field("sign", sign);
+        backpropSteps = c.field("backpropSteps", backpropSteps);
         entropy = entropy == null ? EntropySpec.defaults() : entropy;
         c.done();
     }

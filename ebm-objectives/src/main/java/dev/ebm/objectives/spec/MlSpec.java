@@ -1,6 +1,8 @@
 package dev.ebm.objectives.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.ObjectiveSpec;
 
 /**
@@ -8,10 +10,10 @@ import dev.ebm.api.spec.ObjectiveSpec;
  *
  * @param weight the term's weight (default 1)
  */
-public record MlSpec(Double weight) implements ObjectiveSpec {
+public record MlSpec(@Default("1") @Range Double weight) implements ObjectiveSpec {
     public MlSpec {
-        Checks c = new Checks();
-        weight = c.finite("weight", weight, 1.0);
+        Checks c = new Checks(MlSpec.class);
+        weight = c.field("weight", weight);
         c.done();
     }
 }

@@ -1,6 +1,8 @@
 package dev.ebm.objectives.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.ObjectiveSpec;
 
 /**
@@ -22,11 +24,12 @@ import dev.ebm.api.spec.ObjectiveSpec;
  * @param ratio ν, the number of noise points per data point, ≥ 1 (default 1)
  * @param noise an explicit isotropic Gaussian, or null to fit a Gaussian to the data
  */
-public record NceSpec(Double weight, Integer ratio, NceNoise noise) implements ObjectiveSpec {
+public record NceSpec(@Default("1") @Range Double weight,
+        @Default("1") @Range(min = 0, exclusiveMin = true) Integer ratio, NceNoise noise) implements ObjectiveSpec {
     public NceSpec {
-        Checks c = new Checks();
-        weight = c.finite("weight", weight, 1.0);
-        ratio = c.positive("ratio", ratio, 1);
+        Checks c = new Checks(NceSpec.class);
+        weight = c.field("weight", weight);
+        ratio = c.field("ratio", ratio);
         c.done();
     }
 }

@@ -1,6 +1,8 @@
 package dev.ebm.objectives.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.ObjectiveSpec;
 
 /**
@@ -18,11 +20,12 @@ import dev.ebm.api.spec.ObjectiveSpec;
  * @param weight the term's weight (default 1)
  * @param temperature τ > 0 (default 1)
  */
-public record SoftplusSpec(Double weight, Double temperature) implements ObjectiveSpec {
+public record SoftplusSpec(@Default("1") @Range Double weight,
+        @Default("1") @Range(min = 0, exclusiveMin = true) Double temperature) implements ObjectiveSpec {
     public SoftplusSpec {
-        Checks c = new Checks();
-        weight = c.finite("weight", weight, 1.0);
-        temperature = c.positive("temperature", temperature, 1.0);
+        Checks c = new Checks(SoftplusSpec.class);
+        weight = c.field("weight", weight);
+        temperature = c.field("temperature", temperature);
         c.done();
     }
 }

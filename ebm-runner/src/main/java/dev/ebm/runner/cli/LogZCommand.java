@@ -81,6 +81,12 @@ public final class LogZCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a spec field, e.g. seed=3.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--equivalence", description = "Instead of estimates, check the unified view's equivalences on "
+            + "one set of samples: two-sample RLR = optimal bridge, the bridge's limits IS and reverse IS, the nce "
+            + "term's log Z at a fixed shape = optimal bridge, Vardi's RLR = MIS balance heuristic, multi-sample RLR "
+            + "= bridge against the balance mixture.")
+    boolean equivalence;
+
     @Option(names = "--json", description = "Print {\"method\", \"log_z\", \"stderr\", \"evaluations\", ...} (a list "
             + "for several methods).")
     boolean json;
@@ -124,6 +130,9 @@ public final class LogZCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         PrintStream log = json ? System.err : System.out;
+        if (equivalence) {
+            return equivalences(src, opt, log);
+        }
         LogZRun.Result r;
         try {
             r = new LogZRun(loader, registry, log).run(src, sets, opt);
@@ -139,6 +148,21 @@ public final class LogZCommand implements Callable<Integer> {
         } else {
             System.out.print(table(r, opt));
         }
+        return 0;
+    }
+
+    private int equivalences(SampleSource src, LogZOptions opt, PrintStream log) {
+        LogZRun.EquivalenceResult r;
+        try {
+            r = new LogZRun(loader, registry, log).equivalences(src, sets, opt);
+        } catch (SpecException e) {
+            System.err.println(src.spec() + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            System.err.println("logz: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        System.out.print(json ? EquivalenceOutput.json(r) : EquivalenceOutput.table(r));
         return 0;
     }
 

@@ -113,9 +113,12 @@ public final class SampleCommand implements Callable<Integer> {
         } catch (SpecException e) {
             System.err.println(src.spec() + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | dev.ebm.runner.train.CheckpointException e) {
             System.err.println("sample: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        } catch (dev.ebm.runner.io.OutputException e) {
+            System.err.println("sample: " + e.getMessage());
+            return ExitCodes.OUTPUT_FAILED;
         }
     }
 

@@ -5,6 +5,9 @@ import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.runner.explain.Explainer;
 import dev.ebm.runner.spec.SpecLoader;
+import dev.ebm.runner.io.OutputException;
+import dev.ebm.runner.train.CheckpointException;
+import dev.ebm.runner.train.Checkpoints;
 import dev.ebm.runner.train.DivergenceException;
 import dev.ebm.runner.train.TrainRun;
 import jakarta.inject.Inject;
@@ -84,9 +87,27 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println(spec + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (DivergenceException e) {
-            System.err.println("stopped: " + e.getMessage());
+            // the reason was logged (terminal and run.log) where the run stopped
             System.err.println("the last checkpoint (if any) is in " + runDir.resolve("checkpoints"));
             return ExitCodes.DIVERGED;
+        } catch (CheckpointException e) {
+            System.err.println("cannot resume: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (OutputException e) {
+            System.err.println("stopped: " + e.getMessage());
+            System.err.println(lastCheckpoint(runDir));
+            return ExitCodes.OUTPUT_FAILED;
+        }
+    }
+
+    private static String lastCheckpoint(Path runDir) {
+        try {
+            return new Checkpoints(runDir, Integer.MAX_VALUE).newestGood(note -> {})
+                    .map(c -> "the last checkpoint, " + c.dir() + ", is intact (verified); free space or fix the "
+                            + "directory, then continue with --resume")
+                    .orElse("no checkpoint was written");
+        } catch (RuntimeException e) {
+            return "no checkpoint could be listed under " + runDir;
         }
     }
 

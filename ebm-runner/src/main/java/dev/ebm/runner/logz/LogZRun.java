@@ -19,6 +19,8 @@ import dev.ebm.estimators.LogZSuite;
 import dev.ebm.estimators.Samples;
 import dev.ebm.estimators.SuiteOptions;
 import dev.ebm.estimators.ais.AisOptions;
+import dev.ebm.estimators.unified.Equivalence;
+import dev.ebm.estimators.unified.Equivalences;
 import dev.ebm.runner.eval.ToyEvaluation;
 import dev.ebm.runner.sample.SampleSource;
 import dev.ebm.runner.sample.SamplingSetup;
@@ -58,36 +60,16 @@ public final class LogZRun {
     }
 
     public Result run(SampleSource source, List<String> overrides, LogZOptions opt) {
-        ExperimentSpec spec = withSampler(loader.load(source.spec(), overrides));
-        SamplingSetup setup = SamplingSetup.build(spec, registry);
-        if (source.checkpoint() != null) {
-            setup.load(source.checkpoint());
-        } else if (!setup.energy.parameters().isEmpty()) {
-            throw new SpecException("energy", "'" + registry.typeOf(spec.energy()) + "' has trainable parameters "
-                    + "and no checkpoint to load them from: estimate log Z of a trained run (bin/ebm logz "
-                    + "runs/NAME-...) or of an analytic energy");
-        }
-        CountingEnergy energy = CountingEnergy.of(setup.energy);
-        boolean exact = setup.energy instanceof AnalyticDensity && !opt.mcmc();
-        Double truth = setup.energy instanceof AnalyticDensity a ? a.logZ() : null;
-        Rng root = new Rng(setup.spec.seed()).fork(-4);
-        Double grid = null;
-        if (setup.data instanceof ToyDensity toy && toy.bounds().dim() == 2) {
-            grid = ToyEvaluation.evaluate(setup.energy, toy, setup.dtype, setup.spec.train().evalGrid(), 1000,
-                    root.fork(-1)).logZ();
-        }
-        SuiteOptions suiteOptions = new SuiteOptions(opt.proposals(), opt.samples(),
-                new AisOptions(opt.temperatures(), 1, "sigmoid", 0.65), opt.aisChains(), opt.aisKernel());
-        Samples fit = fitSamples(setup, energy, exact, opt.samples(), root.fork(-2));
+        Prepared p = prepare(source, overrides, opt);
         LogZSuite suite = null;
         List<List<LogZEstimate>> repeats = new ArrayList<>();
         for (int r = 0; r < opt.repeats(); r++) {
-            Rng rng = root.fork(r);
+            Rng rng = p.root.fork(r);
             boolean needsModel = opt.methods().stream().anyMatch(m -> List.of("ris", "bridge", "rlr", "rais")
                     .contains(m));
-            Samples model = needsModel ? modelSamples(setup, energy, exact, opt.samples(), rng.split()) : fit;
-            suite = suite == null ? new LogZSuite(energy, setup.sampleShape, setup.dtype, model, fit, suiteOptions,
-                    registry) : suite.withModel(model);
+            Samples model = needsModel ? modelSamples(p.setup, p.energy, p.exact, opt.samples(), rng.split())
+                    : p.fit;
+            suite = suite == null ? p.suite(model) : suite.withModel(model);
             List<LogZEstimate> row = new ArrayList<>();
             for (String m : opt.methods()) {
                 LogZEstimate e = suite.estimate(m, rng.fork(LogZSuite.METHODS.indexOf(m)));
@@ -99,7 +81,68 @@ public final class LogZRun {
             }
             repeats.add(row);
         }
-        return new Result(repeats, truth, grid, registry.typeOf(spec.energy()));
+        return new Result(repeats, p.truth, p.grid, p.energyType);
+    }
+
+    /**
+     * The equivalences of the unified view ({@link Equivalences}) on the source's model samples (the first
+     * repetition's) and the proposals fitted as for the estimates.
+     */
+    public EquivalenceResult equivalences(SampleSource source, List<String> overrides, LogZOptions opt) {
+        Prepared p = prepare(source, overrides, opt);
+        Rng rng = p.root.fork(0);
+        Samples model = modelSamples(p.setup, p.energy, p.exact, opt.samples(), rng.split());
+        LogZSuite suite = p.suite(model);
+        List<Equivalence> rows = Equivalences.check(p.energy, p.setup.sampleShape, p.setup.dtype, model.x(),
+                suite.proposals(rng.fork(LogZSuite.METHODS.size())), registry, rng.fork(-7));
+        return new EquivalenceResult(rows, p.truth, p.grid, p.energyType, model.source());
+    }
+
+    /** The equivalences on one set of samples, and the reference log Z. */
+    public record EquivalenceResult(List<Equivalence> rows, Double truth, Double gridLogZ, String energy,
+            String samples) {}
+
+    /** The loaded source, its counted energy, the reference and the samples the proposals are fitted to. */
+    private final class Prepared {
+        SamplingSetup setup;
+        CountingEnergy energy;
+        boolean exact;
+        Double truth;
+        Double grid;
+        Rng root;
+        Samples fit;
+        SuiteOptions options;
+        String energyType;
+
+        LogZSuite suite(Samples model) {
+            return new LogZSuite(energy, setup.sampleShape, setup.dtype, model, fit, options, registry);
+        }
+    }
+
+    private Prepared prepare(SampleSource source, List<String> overrides, LogZOptions opt) {
+        ExperimentSpec spec = withSampler(loader.load(source.spec(), overrides));
+        Prepared p = new Prepared();
+        p.setup = SamplingSetup.build(spec, registry);
+        if (source.checkpoint() != null) {
+            p.setup.load(source.checkpoint());
+        } else if (!p.setup.energy.parameters().isEmpty()) {
+            throw new SpecException("energy", "'" + registry.typeOf(spec.energy()) + "' has trainable parameters "
+                    + "and no checkpoint to load them from: estimate log Z of a trained run (bin/ebm logz "
+                    + "runs/NAME-...) or of an analytic energy");
+        }
+        p.energy = CountingEnergy.of(p.setup.energy);
+        p.exact = p.setup.energy instanceof AnalyticDensity && !opt.mcmc();
+        p.truth = p.setup.energy instanceof AnalyticDensity a ? a.logZ() : null;
+        p.root = new Rng(p.setup.spec.seed()).fork(-4);
+        if (p.setup.data instanceof ToyDensity toy && toy.bounds().dim() == 2) {
+            p.grid = ToyEvaluation.evaluate(p.setup.energy, toy, p.setup.dtype, p.setup.spec.train().evalGrid(),
+                    1000, p.root.fork(-1)).logZ();
+        }
+        p.options = new SuiteOptions(opt.proposals(), opt.samples(),
+                new AisOptions(opt.temperatures(), 1, "sigmoid", 0.65), opt.aisChains(), opt.aisKernel());
+        p.fit = fitSamples(p.setup, p.energy, p.exact, opt.samples(), p.root.fork(-2));
+        p.energyType = registry.typeOf(spec.energy());
+        return p;
     }
 
     /**
@@ -108,8 +151,14 @@ public final class LogZRun {
      */
     public static com.fasterxml.jackson.databind.JsonNode forEval(SpecLoader loader, PluginRegistry registry,
             java.nio.file.Path runDir, String method, PrintStream out) {
+        return forEval(loader, registry, SampleSource.resolve(runDir), List.of(), method, out);
+    }
+
+    /** As above for a run or checkpoint {@code src} read with the spec overrides {@code overrides}. */
+    public static com.fasterxml.jackson.databind.JsonNode forEval(SpecLoader loader, PluginRegistry registry,
+            SampleSource src, List<String> overrides, String method, PrintStream out) {
         LogZOptions opt = LogZOptions.defaults(LogZOptions.methods(method), 2000);
-        Result r = new LogZRun(loader, registry, out).run(SampleSource.resolve(runDir), List.of(), opt);
+        Result r = new LogZRun(loader, registry, out).run(src, overrides, opt);
         var list = JsonNodeFactory.instance.arrayNode();
         for (LogZEstimate e : r.repeats().get(0)) {
             list.add(json(e, r.truth(), r.gridLogZ()));

@@ -1,6 +1,10 @@
 package dev.ebm.runner.optim;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.OneOf;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.SpecFields;
 import dev.ebm.api.spec.OptimizerSpec;
 import java.util.List;
 
@@ -16,27 +20,35 @@ import java.util.List;
  * @param decaySteps updates over which the rate decays (required with a decaying schedule)
  * @param minLr the final learning rate (default 0)
  */
-public record AdamSpec(Double lr, List<Double> betas, Double eps, Double gradClip, String schedule,
-        Integer decaySteps, Double minLr) implements OptimizerSpec {
-    public static final List<String> SCHEDULES = List.of("constant", "cosine", "linear");
+public record AdamSpec(
+        @Default("1.0e-3") @Range(min = 0, exclusiveMin = true) Double lr,
+        @Default("[0.9, 0.999]") List<Double> betas,
+        @Default("1.0e-8") @Range(min = 0, exclusiveMin = true) Double eps,
+        @Range(min = 0, exclusiveMin = true) Double gradClip,
+        @Default("constant") @OneOf({"constant", "cosine", "linear"}) String schedule,
+        @Range(min = 0, exclusiveMin = true) Integer decaySteps,
+        @Range(min = 0) Double minLr) implements OptimizerSpec {
+    public static final List<String> SCHEDULES = SpecFields.choices(AdamSpec.class, "schedule");
 
     public AdamSpec {
-        Checks c = new Checks();
-        lr = c.positive("lr", lr, 1e-3);
-        betas = betas == null ? List.of(0.9, 0.999) : List.copyOf(betas);
+        Checks c = new Checks(AdamSpec.class);
+        lr = c.field("lr", lr);
+        betas = c.field("betas", betas == null ? null : java.util.Collections.unmodifiableList(
+                new java.util.ArrayList<>(betas)));
         c.check(betas.size() == 2 && betas.stream().allMatch(b -> b != null && b >= 0 && b < 1), "betas",
                 "must be two numbers in [0, 1), found " + betas);
-        eps = c.positive("eps", eps, 1e-8);
-        gradClip = c.positive("gradClip", gradClip, null);
-        schedule = c.oneOf("schedule", schedule, "constant", SCHEDULES);
+        betas = betas.stream().anyMatch(java.util.Objects::isNull) ? betas : List.copyOf(betas);
+        eps = c.field("eps", eps);
+        gradClip = c.field("gradClip", gradClip);
+        schedule = c.field("schedule", schedule);
         if ("constant".equals(schedule)) {
             c.check(decaySteps == null, "decaySteps", "needs schedule linear or cosine, found schedule constant");
             c.check(minLr == null, "minLr", "needs schedule linear or cosine, found schedule constant");
         } else if (schedule != null) {
             c.check(decaySteps != null, "decaySteps", "is required with schedule " + schedule
                     + " (usually train.steps)");
-            decaySteps = decaySteps == null ? null : c.positive("decaySteps", decaySteps, null);
-            minLr = c.nonNegative("minLr", minLr, 0.0);
+            decaySteps = c.field("decaySteps", decaySteps);
+            minLr = c.field("minLr", minLr == null ? 0.0 : minLr);
             if (minLr != null && lr != null) {
                 c.check(minLr <= lr, "minLr", "must be <= lr = " + lr + ", found " + minLr);
             }

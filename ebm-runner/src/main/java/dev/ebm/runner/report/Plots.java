@@ -10,7 +10,6 @@ import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -196,7 +195,7 @@ public final class Plots {
             Files.createDirectories(png.getParent());
             ImageIO.write(img, "png", png.toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + png, e);
+            throw new dev.ebm.runner.io.OutputException("cannot write " + png, e);
         }
     }
 

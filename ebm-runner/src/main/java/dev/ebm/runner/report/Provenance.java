@@ -7,7 +7,6 @@ import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.plugin.Provider;
 import dev.ebm.api.spec.ExperimentSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class Provenance {
         try {
             json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new dev.ebm.runner.io.OutputException("cannot write " + file, e);
         }
     }
 

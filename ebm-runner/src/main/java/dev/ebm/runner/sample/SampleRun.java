@@ -10,6 +10,7 @@ import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.runner.diag.ChainDiagnostics;
+import dev.ebm.runner.report.ImageGrids;
 import dev.ebm.runner.report.Provenance;
 import dev.ebm.runner.spec.SpecLoader;
 import dev.ebm.runner.train.Progress;
@@ -28,7 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One {@code bin/ebm sample}: builds the energy, sampler and chain starts from a source, runs the chains step by
  * step while recording energies (and coordinates of low-dimensional samples), and writes {@code samples.npy},
- * {@code chain.png}, {@code info.json}, {@code spec.resolved.yaml} and {@code provenance.json}.
+ * {@code chain.png}, {@code info.json}, {@code spec.resolved.yaml} and {@code provenance.json}, and for images
+ * {@code grid.png} (the first 64 final samples).
  *
  * <p>The chains' randomness is stream −3 of the spec's seed (training uses −1 for initialisation, −2 for
  * evaluation and 1, 2, ... for its steps).
@@ -136,7 +138,8 @@ public final class SampleRun {
         INDArray batch = data == null ? null : data.batch(opt.chains(), root.split(), setup.dtype);
         INDArray x0 = setup.negatives.draw(opt.chains(), batch, startRng);
         Rng chainRng = root.split();
-        ChainDriver driver = new ChainDriver(setup.kernel, Target.of(setup.energy), x0, steps, List.of(), 0);
+        ChainDriver driver = new ChainDriver(setup.kernel, Target.of(setup.energy), x0, steps, setup.transitions,
+                setup.transitionEvery);
         ChainRecord record = new ChainRecord(opt.chains(), setup.sampleShape, steps, thin, images);
         StepStats stats = new StepStats(StepStats.DEFAULT_READERS);
         record.record(0, driver.state());
@@ -209,6 +212,12 @@ public final class SampleRun {
             info.put("diagnostics_note", "fewer than 4 recorded draws per chain after burn-in: no ESS or R-hat");
         }
         ChainPictures.write(record, x, finalEnergy, setup.sampleShape, steps, dir.resolve("chain.png"));
+        if (images) {
+            double lo = data != null ? data.bounds().low()[0] : x.minNumber().doubleValue();
+            double hi = data != null ? data.bounds().high()[0] : x.maxNumber().doubleValue();
+            ImageGrids.write(x, lo, hi, "Final samples: the first " + Math.min(ImageGrids.SHOWN, opt.chains())
+                    + " of " + opt.chains() + " chains after " + steps + " steps", dir.resolve("grid.png"));
+        }
         info.put("sampling_s", loopSeconds);
         info.put("ms_per_step", 1e3 * loopSeconds / steps);
         info.put("wall_s", (System.nanoTime() - wallStart) / 1e9);
@@ -256,8 +265,9 @@ public final class SampleRun {
             out.printf("warning: %d chains ended at a non-finite energy (diverged): lower the sampler's step size%n",
                     e.nonFinite);
         }
-        out.printf("wrote samples.npy, chain.png, info.json (%.1f s, %.3f ms per step)%n",
-                info.get("wall_s").asDouble(), info.get("ms_per_step").asDouble());
+        out.printf("wrote samples.npy, chain.png, %sinfo.json (%.1f s, %.3f ms per step)%n",
+                info.get("sample_shape").size() >= 2 ? "grid.png, " : "", info.get("wall_s").asDouble(),
+                info.get("ms_per_step").asDouble());
     }
 
     private static void putNumber(ObjectNode node, String key, double v) {

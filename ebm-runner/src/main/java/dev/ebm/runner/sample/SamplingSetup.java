@@ -7,6 +7,7 @@ import dev.ebm.api.EnergyFunction;
 import dev.ebm.api.NegativeSource;
 import dev.ebm.api.Rng;
 import dev.ebm.api.SamplerKernel;
+import dev.ebm.api.Transition;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.plugin.SpecBinder;
@@ -17,6 +18,7 @@ import dev.ebm.runner.train.Checkpoints;
 import dev.ebm.runner.train.Experiment;
 import dev.ebm.runner.train.Trainer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The plugins sampling needs, built from a spec that has at least an energy and a sampler: the data source (only
- * when the spec has data), the energy, the negative source the chains start from and the sampler kernel. Data,
+ * when the spec has data), the energy, the negative source the chains start from, the sampler kernel and the
+ * sampler's transitions. Data,
  * objective and optimizer are not required. Without data, the energy must define the sample shape itself (the
  * analytic energies do). Without {@code negatives}, chains start from Gaussian noise with std 1
  * ({@link #DEFAULT_NEGATIVES}).
@@ -43,6 +46,10 @@ public final class SamplingSetup {
     public final SamplerKernel kernel;
     /** The shape of one sample, from the data or else from the energy. */
     public final long[] sampleShape;
+    /** The sampler spec's transitions, applied to the chains after every {@link #transitionEvery}-th step. */
+    public final List<Transition> transitions;
+    /** 0 when there are no transitions. */
+    public final int transitionEvery;
 
     private SamplingSetup(ExperimentSpec spec, PluginRegistry registry) {
         var missing = spec.samplingProblems();
@@ -81,6 +88,9 @@ public final class SamplingSetup {
         }
         this.negatives = registry.create(this.spec.negatives(), context);
         this.kernel = registry.create(spec.sampler(), context);
+        this.transitions = Experiment.samplerTransitions(spec.sampler(), registry, context);
+        Integer every = spec.sampler().transitionEvery();
+        this.transitionEvery = transitions.isEmpty() || every == null ? 0 : every;
     }
 
     /** Builds the plugins of {@code spec}; every spec problem is reported in one {@link SpecException}. */
@@ -102,7 +112,7 @@ public final class SamplingSetup {
             throw e.under("negatives");
         }
         return new ExperimentSpec(spec.name(), spec.seed(), spec.dtype(), spec.data(), spec.energy(), noise,
-                spec.sampler(), spec.objective(), spec.optimizer(), spec.train());
+                spec.sampler(), spec.objective(), spec.optimizer(), spec.train(), spec.eval());
     }
 
     /**

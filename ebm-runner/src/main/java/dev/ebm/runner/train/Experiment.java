@@ -63,6 +63,8 @@ public final class Experiment {
         Rng init = initRng(spec);
         PluginContext bare = new PluginContext(dtype, new long[0], null, registry, init);
         this.data = registry.create(spec.data(), bare);
+        // before anything large is allocated: a spec that would not fit is refused naming the field
+        MemoryBudget.checkRun(spec, registry, data, dtype);
         this.context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
         this.energy = energy(spec, registry, context);
         NegativeSource negs = spec.negatives() == null ? null : registry.create(spec.negatives(), context);
@@ -151,12 +153,17 @@ public final class Experiment {
         }
     }
 
-    /** The transitions a sampler spec lists, built in order. */
+    /** The transitions a sampler spec lists, built in order; a problem is reported under its list index. */
     public static List<Transition> samplerTransitions(SamplerSpec sampler, PluginRegistry registry,
             PluginContext context) {
         List<Transition> out = new ArrayList<>();
-        for (TransitionSpec ts : sampler.transitions()) {
-            out.add(registry.create(ts, context));
+        List<TransitionSpec> specs = sampler.transitions();
+        for (int i = 0; i < specs.size(); i++) {
+            try {
+                out.add(registry.create(specs.get(i), context));
+            } catch (SpecException e) {
+                throw e.under("sampler.transitions[" + i + "]");
+            }
         }
         return List.copyOf(out);
     }

@@ -3,6 +3,9 @@ package dev.ebm.runner.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebm.runner.io.DurableFiles;
+import dev.ebm.runner.io.FaultInjection;
+import dev.ebm.runner.io.OutputException;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.util.List;
 public final class MetricsLog implements Closeable {
     private final ObjectMapper json = new ObjectMapper();
     private final BufferedWriter out;
+    private final Path file;
 
     /**
      * Opens the log for appending; on resume, lines whose step is after {@code keepThrough} are dropped first (a
@@ -40,13 +44,17 @@ public final class MetricsLog implements Closeable {
                         // a line cut short by a kill: drop it
                     }
                 }
-                Files.write(file, kept, StandardCharsets.UTF_8);
+                // replaced by a rename, so that a kill during the rewrite loses no line
+                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                Files.write(tmp, kept, StandardCharsets.UTF_8);
+                DurableFiles.rename(tmp, file);
             }
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file, e);
+            throw new OutputException("cannot open " + file, e);
         }
+        this.file = file;
     }
 
     public ObjectNode newLine() {
@@ -55,11 +63,12 @@ public final class MetricsLog implements Closeable {
 
     public void write(ObjectNode line) {
         try {
+            FaultInjection.at(FaultInjection.Point.METRICS_WRITE, file);
             out.write(json.writeValueAsString(line));
             out.newLine();
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OutputException("cannot write " + file, e);
         }
     }
 

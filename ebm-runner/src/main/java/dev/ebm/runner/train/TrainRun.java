@@ -5,21 +5,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.runner.eval.RunEvaluation;
+import dev.ebm.runner.log.RunLog;
 import dev.ebm.runner.logz.LogZRun;
+import dev.ebm.runner.report.ImageGrids;
 import dev.ebm.runner.report.Plots;
 import dev.ebm.runner.report.Provenance;
 import dev.ebm.runner.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One {@code bin/ebm train}: prepares the run directory, trains, and writes the final evaluation and plots.
  */
 public final class TrainRun {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainRun.class);
     private final SpecLoader loader;
     private final PluginRegistry registry;
     private final PrintStream out;
@@ -44,26 +48,44 @@ public final class TrainRun {
             Files.createDirectories(runDir);
             Files.writeString(runDir.resolve("spec.resolved.yaml"), loader.toYaml(spec));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare run directory " + runDir, e);
+            throw new dev.ebm.runner.io.OutputException("cannot prepare the run directory " + runDir, e);
         }
         Provenance.write(runDir.resolve("provenance.json"), spec, registry, args);
+        try (RunLog log = RunLog.attach(runDir.resolve(RunLog.FILE))) {
+            return train(ex, spec, runDir, resume, terminal, afterStep);
+        }
+    }
+
+    private ObjectNode train(Experiment ex, ExperimentSpec spec, Path runDir, boolean resume, boolean terminal,
+            java.util.function.LongConsumer afterStep) {
         String chains = ex.needsNegatives
                 ? registry.typeOf(spec.sampler()) + " sampler, " + registry.typeOf(spec.negatives()) + " negatives"
                 : "no negative samples (no objective term needs them)";
-        out.printf("run %s: %s energy (%d parameters), %s, %d steps%n", runDir,
-                registry.typeOf(spec.energy()), ex.energy.parameters().size(), chains, spec.train().steps());
+        LOG.info("training {}: {} energy ({} parameters), {}, {} steps, seed {}", runDir,
+                registry.typeOf(spec.energy()), ex.energy.parameters().size(), chains, spec.train().steps(),
+                spec.seed());
         boolean twoD = ex.data.bounds().dim() == 2;
+        boolean images = ex.data.sampleShape().length == 3;
         Trainer trainer = new Trainer(ex, runDir, out, terminal).onSamples((step, xPos, xNeg) -> {
+            Path png = runDir.resolve("samples").resolve("step-" + step + ".png");
             if (twoD) {
-                Plots.samples2d(xPos, xNeg, ex.data.bounds().widen(0.25),
-                        runDir.resolve("samples").resolve("step-" + step + ".png"));
+                Plots.samples2d(xPos, xNeg, ex.data.bounds().widen(0.25), png);
+            } else if (images) {
+                ImageGrids.besideData(xPos, xNeg, ex.data.bounds().low()[0], ex.data.bounds().high()[0],
+                        spec.name() + ", step " + step, png);
             }
         });
         long start = System.nanoTime();
-        trainer.run(resume, afterStep);
+        try {
+            trainer.run(resume, afterStep);
+        } catch (DivergenceException e) {
+            LOG.error("stopped: {}", e.getMessage());
+            throw e;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         Path metrics = runDir.resolve("metrics.jsonl");
         Plots.lossCurves(MetricsLog.read(metrics), runDir.resolve("plots").resolve("loss.png"));
+        LOG.info("training done in {} s; evaluating step {}", String.format("%.1f", seconds), spec.train().steps());
         ObjectNode eval = new ObjectMapper().createObjectNode();
         eval.put("step", spec.train().steps());
         eval.put("train_wall_s", seconds);
@@ -74,8 +96,9 @@ public final class TrainRun {
         try {
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(runDir.resolve("eval.json").toFile(), eval);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new dev.ebm.runner.io.OutputException("cannot write " + runDir.resolve("eval.json"), e);
         }
+        LOG.info("wrote eval.json: {}", eval);
         return eval;
     }
 }

@@ -77,14 +77,15 @@ public final class Trainer {
         try {
             java.nio.file.Files.createDirectories(runDir);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create the run directory " + runDir, e);
+            throw new dev.ebm.runner.io.OutputException("cannot create the run directory " + runDir, e);
         }
         long start = 0;
         if (resume) {
-            Optional<Path> latest = checkpoints.latest();
-            if (latest.isPresent()) {
-                start = restore(checkpoints.load(latest.get()));
-                out.println("resuming from " + runDir.relativize(latest.get()) + " (step " + start + ")");
+            // a damaged checkpoint is reported and set aside; the newest one that verifies is used
+            Optional<Checkpoints.Loaded> found = checkpoints.resumePoint(out::println);
+            if (found.isPresent()) {
+                start = restore(found.get().snapshot());
+                out.println("resuming from " + runDir.relativize(found.get().dir()) + " (step " + start + ")");
             } else {
                 out.println("no checkpoint in " + runDir + ": starting from step 1");
             }
@@ -239,6 +240,11 @@ public final class Trainer {
             if (saved == null) {
                 throw new IllegalStateException("checkpoint has no parameter '" + name + "'");
             }
+            if (!java.util.Arrays.equals(saved.shape(), arr.shape())) {
+                throw new IllegalStateException("checkpoint parameter '" + name + "' has shape "
+                        + java.util.Arrays.toString(saved.shape()) + ", the spec's energy "
+                        + java.util.Arrays.toString(arr.shape()) + ": the checkpoint belongs to another spec");
+            }
             arr.assign(saved);
         });
         if (s.parts().containsKey(ENERGY_PART)) {
@@ -264,9 +270,18 @@ public final class Trainer {
         return "objective" + i;
     }
 
+    /**
+     * Loads checkpoint directory {@code dir} (parameters, optimizer, negative-source and objective state) into the
+     * experiment, for evaluation; returns its step.
+     */
+    public long loadParameters(Path dir) {
+        return restore(checkpoints.load(dir));
+    }
+
     /** Loads the latest checkpoint's parameters into the experiment (for evaluation and sampling). */
     public long loadLatestParameters() {
-        Path latest = checkpoints.latest().orElseThrow(() -> new IllegalStateException("no checkpoint in " + runDir));
-        return restore(checkpoints.load(latest));
+        Checkpoints.Loaded latest = checkpoints.newestGood(out::println)
+                .orElseThrow(() -> new IllegalStateException("no checkpoint in " + runDir));
+        return restore(latest.snapshot());
     }
 }

@@ -136,12 +136,8 @@ class ExplainerTest {
     }
 
     /** Every example spec states the class explain must give it in a {@code # explain: CODE} line. */
-    static Stream<Path> examples() throws IOException {
-        Path root = Path.of("..", "examples");
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/"))
-                    .sorted().toList().stream();
-        }
+    static Stream<Path> examples() {
+        return dev.ebm.runner.ExampleFiles.specs().stream();
     }
 
     private static final Pattern EXPECT = Pattern.compile("(?m)^# explain: (\\S+)\\s*$");

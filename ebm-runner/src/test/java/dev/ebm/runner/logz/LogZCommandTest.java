@@ -69,6 +69,28 @@ class LogZCommandTest {
             """;
 
     @Test
+    void equivalenceListsEveryRelationWithItsDifferenceAtSolverTolerance(@TempDir Path tmp) throws Exception {
+        Path spec = tmp.resolve("a.yaml");
+        Files.writeString(spec, ANALYTIC);
+        var r = ebm("logz", spec.toString(), "--equivalence", "--samples", "400", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("samples").asText()).isEqualTo("exact draws");
+        JsonNode rows = j.get("equivalences");
+        assertThat(rows).hasSize(6);
+        List<String> relations = new ArrayList<>();
+        for (JsonNode row : rows) {
+            relations.add(row.get("relation").asText());
+            assertThat(Math.abs(row.get("difference").asDouble())).as(row.toString()).isLessThan(1e-8);
+            assertThat(row.get("stderr").asDouble()).isGreaterThan(1e-4);
+        }
+        assertThat(relations).contains("nce at a fixed shape = optimal bridge",
+                "multi-sample RLR without model samples (Vardi) = MIS, balance heuristic");
+        var text = ebm("logz", spec.toString(), "--equivalence", "--samples", "200");
+        assertThat(text.out()).contains("exact log Z", "two-sample RLR = optimal bridge");
+    }
+
+    @Test
     void jsonGivesTheEstimateItsErrorAndCostBesideTheExactAnswer(@TempDir Path tmp) throws Exception {
         Path spec = tmp.resolve("a.yaml");
         Files.writeString(spec, ANALYTIC);

@@ -1,5 +1,8 @@
 package dev.ebm.samplers.kernel;
 
+import java.util.List;
+import dev.ebm.api.plugin.Sizing;
+import dev.ebm.api.plugin.Allocation;
 import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.plugin.SamplerProvider;
@@ -27,6 +30,15 @@ public final class ReplicaExchangeProvider implements SamplerProvider {
         }
         SamplerKernel inner = context.registry().create(s.kernel(), context);
         return new ReplicaExchangeKernel(s, inner);
+    }
+
+    @Override
+    public List<Allocation> allocations(SamplerSpec spec, Sizing sizing) {
+        int replicas = ((ReplicaExchangeSpec) spec).ladder().length;
+        String field = ((ReplicaExchangeSpec) spec).temperatures() != null ? "temperatures" : "replicas";
+        return List.of(new Allocation(field, Allocation.product(4, replicas, sizing.samples(sizing.chains())),
+                sizing.chains() + " chains × " + replicas + " replicas × " + sizing.sampleSize() + " values × "
+                        + sizing.dtypeBytes() + " bytes × 4 (positions, gradients, proposals, noise)"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -111,6 +112,17 @@ final class ReplayBuffer implements NegativeSource {
     /** Number of samples held. */
     int size() {
         return size;
+    }
+
+    @Override
+    public Optional<INDArray> kept() {
+        if (size == 0) {
+            return Optional.empty();
+        }
+        long[] shape = new long[sampleShape.length + 1];
+        shape[0] = size;
+        System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
+        return Optional.of(storage.get(NDArrayIndex.interval(0, size), NDArrayIndex.all()).dup('c').reshape(shape));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ebm.samplers.negatives;
 
+import dev.ebm.api.plugin.Sizing;
+import dev.ebm.api.plugin.Allocation;
 import dev.ebm.api.NegativeSource;
 import dev.ebm.api.Transition;
 import dev.ebm.api.plugin.NegativeSourceProvider;
@@ -36,6 +38,14 @@ public final class ReplayBufferProvider implements NegativeSourceProvider {
         Inits init = new Inits(s.init(), s.std(), s.low(), s.high(), context.dataBounds(), context.sampleShape(),
                 context.dtype());
         return new ReplayBuffer(s, init, context.sampleShape(), context.dtype(), transitions);
+    }
+
+    @Override
+    public List<Allocation> allocations(NegativeSourceSpec spec, Sizing sizing) {
+        int capacity = ((ReplayBufferSpec) spec).capacity();
+        return List.of(new Allocation("capacity", Allocation.product(2, sizing.samples(capacity)), capacity
+                + " samples × " + sizing.sampleSize() + " values × " + sizing.dtypeBytes() + " bytes × 2 (the "
+                + "buffer, and its copy while a checkpoint is written)"));
     }
 
     @Override

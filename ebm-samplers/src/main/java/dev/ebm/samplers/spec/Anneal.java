@@ -1,6 +1,9 @@
 package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.OneOf;
+import dev.ebm.api.spec.SpecFields;
 import java.util.List;
 
 /**
@@ -19,12 +22,12 @@ import java.util.List;
  * @param step the gradient step's ramp (values &gt; 0), or null to keep {@code stepSize}
  * @param schedule {@code linear} (default) or {@code geometric}
  */
-public record Anneal(Ramp noise, Ramp step, String schedule) {
-    public static final List<String> SCHEDULES = List.of("geometric", "linear");
+public record Anneal(Ramp noise, Ramp step, @Default("linear") @OneOf({"geometric", "linear"}) String schedule) {
+    public static final List<String> SCHEDULES = SpecFields.choices(Anneal.class, "schedule");
 
     public Anneal {
-        Checks c = new Checks();
-        schedule = c.oneOf("schedule", schedule, "linear", SCHEDULES);
+        Checks c = new Checks(Anneal.class);
+        schedule = c.field("schedule", schedule);
         c.check(noise != null || step != null, "noise", "is required unless step is given (anneal what?)");
         if (step != null) {
             c.check(step.from() > 0, "step.from", "must be > 0, found " + step.from());

@@ -1,6 +1,9 @@
 package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.Required;
 import dev.ebm.api.spec.SamplerSpec;
 import dev.ebm.api.spec.TransitionSpec;
 import java.util.List;
@@ -17,17 +20,18 @@ import java.util.List;
  * @param transitions applied to the chains after every {@code transitionEvery}-th step (default none)
  * @param transitionEvery required with {@code transitions}
  */
-public record GdSpec(Integer steps, Double stepSize, Double gradClip, List<Double> clamp,
-        List<TransitionSpec> transitions, Integer transitionEvery) implements SamplerSpec {
+public record GdSpec(
+        @Default("20") @Range(min = 0) Integer steps,
+        @Required("x' = x − stepSize·∇E(x)") @Range(min = 0, exclusiveMin = true) Double stepSize,
+        @Range(min = 0, exclusiveMin = true) Double gradClip,
+        List<Double> clamp, List<TransitionSpec> transitions,
+        @Range(min = 0, exclusiveMin = true) Integer transitionEvery) implements SamplerSpec {
 
     public GdSpec {
-        Checks c = new Checks();
-        steps = c.nonNegative("steps", steps, 20);
-        if (stepSize == null) {
-            c.fail("stepSize", "is required (x' = x − stepSize·∇E(x))");
-        }
-        stepSize = c.positive("stepSize", stepSize, null);
-        gradClip = c.positive("gradClip", gradClip, null);
+        Checks c = new Checks(GdSpec.class);
+        steps = c.field("steps", steps);
+        stepSize = c.field("stepSize", stepSize);
+        gradClip = c.field("gradClip", gradClip);
         clamp = c.interval("clamp", clamp);
         transitions = TransitionChecks.list(c, transitions);
         transitionEvery = TransitionChecks.every(c, transitions, transitionEvery);

@@ -1,6 +1,8 @@
 package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.SamplerSpec;
 import dev.ebm.api.spec.TransitionSpec;
 import java.util.List;
@@ -18,17 +20,21 @@ import java.util.List;
  * @param transitions applied to the chains after every {@code transitionEvery}-th step (default none)
  * @param transitionEvery required with {@code transitions}
  */
-public record HmcSpec(Integer steps, Double stepSize, Integer leapfrogSteps, List<Double> clamp, StepAdapt adapt,
-        List<TransitionSpec> transitions, Integer transitionEvery) implements SamplerSpec {
+public record HmcSpec(
+        @Default("20") @Range(min = 0) Integer steps,
+        @Default("0.1") @Range(min = 0, exclusiveMin = true) Double stepSize,
+        @Default("10") @Range(min = 0, exclusiveMin = true) Integer leapfrogSteps,
+        List<Double> clamp, StepAdapt adapt, List<TransitionSpec> transitions,
+        @Range(min = 0, exclusiveMin = true) Integer transitionEvery) implements SamplerSpec {
 
     /** A common HMC acceptance target (Beskos et al. 2013: 0.651 is optimal as the dimension grows). */
     public static final double DEFAULT_TARGET = 0.65;
 
     public HmcSpec {
-        Checks c = new Checks();
-        steps = c.nonNegative("steps", steps, 20);
-        stepSize = c.positive("stepSize", stepSize, 0.1);
-        leapfrogSteps = c.positive("leapfrogSteps", leapfrogSteps, 10);
+        Checks c = new Checks(HmcSpec.class);
+        steps = c.field("steps", steps);
+        stepSize = c.field("stepSize", stepSize);
+        leapfrogSteps = c.field("leapfrogSteps", leapfrogSteps);
         clamp = c.interval("clamp", clamp);
         adapt = StepAdapt.resolve(adapt, c, steps, DEFAULT_TARGET);
         transitions = TransitionChecks.list(c, transitions);

@@ -1,6 +1,8 @@
 package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.SamplerSpec;
 import dev.ebm.api.spec.TransitionSpec;
 import java.util.List;
@@ -26,13 +28,18 @@ import java.util.List;
  * @param transitions applied to the chains after every {@code transitionEvery}-th step (default none)
  * @param transitionEvery required with {@code transitions}
  */
-public record LangevinSpec(Integer steps, Double epsilon, Double stepSize, Double noise, Double gradClip,
-        List<Double> clamp, Anneal anneal, List<TransitionSpec> transitions, Integer transitionEvery)
-        implements SamplerSpec {
+public record LangevinSpec(
+        @Default("20") @Range(min = 0) Integer steps,
+        @Range(min = 0, exclusiveMin = true) Double epsilon,
+        @Range(min = 0, exclusiveMin = true) Double stepSize,
+        @Range(min = 0) Double noise,
+        @Range(min = 0, exclusiveMin = true) Double gradClip,
+        List<Double> clamp, Anneal anneal, List<TransitionSpec> transitions,
+        @Range(min = 0, exclusiveMin = true) Integer transitionEvery) implements SamplerSpec {
 
     public LangevinSpec {
-        Checks c = new Checks();
-        steps = c.nonNegative("steps", steps, 20);
+        Checks c = new Checks(LangevinSpec.class);
+        steps = c.field("steps", steps);
         boolean rampNoise = anneal != null && anneal.noise() != null;
         boolean rampStep = anneal != null && anneal.step() != null;
         if (epsilon != null && (stepSize != null || noise != null)) {
@@ -56,10 +63,10 @@ public record LangevinSpec(Integer steps, Double epsilon, Double stepSize, Doubl
                         : "is required with stepSize (a standard deviation; 0 for gradient descent)");
             }
         }
-        epsilon = c.positive("epsilon", epsilon, null);
-        stepSize = c.positive("stepSize", stepSize, null);
-        noise = c.nonNegative("noise", noise, null);
-        gradClip = c.positive("gradClip", gradClip, null);
+        epsilon = c.field("epsilon", epsilon);
+        stepSize = c.field("stepSize", stepSize);
+        noise = c.field("noise", noise);
+        gradClip = c.field("gradClip", gradClip);
         clamp = c.interval("clamp", clamp);
         transitions = TransitionChecks.list(c, transitions);
         transitionEvery = TransitionChecks.every(c, transitions, transitionEvery);

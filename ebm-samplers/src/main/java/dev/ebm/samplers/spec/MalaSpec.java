@@ -1,6 +1,8 @@
 package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.SamplerSpec;
 import dev.ebm.api.spec.TransitionSpec;
 import java.util.List;
@@ -23,16 +25,21 @@ import java.util.List;
  * @param transitions applied to the chains after every {@code transitionEvery}-th step (default none)
  * @param transitionEvery required with {@code transitions}
  */
-public record MalaSpec(Integer steps, Double epsilon, Double stepSize, Double noise, Double gradClip,
-        List<Double> clamp, StepAdapt adapt, List<TransitionSpec> transitions, Integer transitionEvery)
-        implements SamplerSpec {
+public record MalaSpec(
+        @Default("20") @Range(min = 0) Integer steps,
+        @Range(min = 0, exclusiveMin = true) Double epsilon,
+        @Range(min = 0, exclusiveMin = true) Double stepSize,
+        @Range(min = 0, exclusiveMin = true) Double noise,
+        @Range(min = 0, exclusiveMin = true) Double gradClip,
+        List<Double> clamp, StepAdapt adapt, List<TransitionSpec> transitions,
+        @Range(min = 0, exclusiveMin = true) Integer transitionEvery) implements SamplerSpec {
 
     /** The asymptotically optimal MALA acceptance rate (Roberts &amp; Rosenthal 1998). */
     public static final double DEFAULT_TARGET = 0.574;
 
     public MalaSpec {
-        Checks c = new Checks();
-        steps = c.nonNegative("steps", steps, 20);
+        Checks c = new Checks(MalaSpec.class);
+        steps = c.field("steps", steps);
         if (epsilon != null && (stepSize != null || noise != null)) {
             c.fail(stepSize != null ? "stepSize" : "noise",
                     "cannot be given with epsilon (epsilon sets step ε²/2 and noise ε); use one form");
@@ -42,15 +49,15 @@ public record MalaSpec(Integer steps, Double epsilon, Double stepSize, Double no
             c.check(stepSize != null, "stepSize", "is required with noise (or give epsilon instead)");
             c.check(noise != null, "noise", "is required with stepSize (a standard deviation > 0)");
         }
-        epsilon = c.positive("epsilon", epsilon, null);
-        stepSize = c.positive("stepSize", stepSize, null);
+        epsilon = c.field("epsilon", epsilon);
+        stepSize = c.field("stepSize", stepSize);
         if (noise != null && noise == 0) {
             c.fail("noise", "must be > 0 for mala, found 0.0 (the proposal density divides by noise²; "
                     + "for noise-free descent use gd)");
         } else {
-            noise = c.positive("noise", noise, null);
+            noise = c.field("noise", noise);
         }
-        gradClip = c.positive("gradClip", gradClip, null);
+        gradClip = c.field("gradClip", gradClip);
         clamp = c.interval("clamp", clamp);
         adapt = StepAdapt.resolve(adapt, c, steps, DEFAULT_TARGET);
         transitions = TransitionChecks.list(c, transitions);

@@ -1,6 +1,10 @@
 package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.OneOf;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.SpecFields;
 import dev.ebm.api.spec.NegativeSourceSpec;
 import dev.ebm.api.spec.TransitionSpec;
 import java.util.List;
@@ -21,23 +25,32 @@ import java.util.List;
  * @param transitions applied, in order, to the chains a draw takes from the buffer (not to fresh inits or data
  *     restarts), e.g. data augmentation of persistent chains (default none)
  */
-public record ReplayBufferSpec(Integer capacity, String policy, String init, Double reinit, Double resetToData,
-        Double std, Double low, Double high, List<TransitionSpec> transitions) implements NegativeSourceSpec {
-    public static final List<String> POLICIES = List.of("fifo", "reservoir");
-    public static final List<String> INITS = List.of("data", "gaussian", "uniform");
+public record ReplayBufferSpec(
+        @Default("10000") @Range(min = 0, exclusiveMin = true) Integer capacity,
+        @Default("fifo") @OneOf({"fifo", "reservoir"}) String policy,
+        @Default("uniform") @OneOf({"data", "gaussian", "uniform"}) String init,
+        @Default("0.05") @Range(min = 0, max = 1) Double reinit,
+        @Default("0") @Range(min = 0, max = 1) Double resetToData,
+        @Default("1") @Range(min = 0, exclusiveMin = true) Double std,
+        @Range Double low, @Range Double high,
+        List<TransitionSpec> transitions) implements NegativeSourceSpec {
+    public static final List<String> POLICIES = SpecFields.choices(ReplayBufferSpec.class, "policy");
+    public static final List<String> INITS = SpecFields.choices(ReplayBufferSpec.class, "init");
 
     public ReplayBufferSpec {
-        Checks c = new Checks();
-        capacity = c.positive("capacity", capacity, 10000);
-        policy = c.oneOf("policy", policy, "fifo", POLICIES);
-        init = c.oneOf("init", init, "uniform", INITS);
-        reinit = c.probability("reinit", reinit, 0.05);
-        resetToData = c.probability("resetToData", resetToData, 0.0);
+        Checks c = new Checks(ReplayBufferSpec.class);
+        capacity = c.field("capacity", capacity);
+        policy = c.field("policy", policy);
+        init = c.field("init", init);
+        reinit = c.field("reinit", reinit);
+        resetToData = c.field("resetToData", resetToData);
         if (reinit != null && resetToData != null) {
             c.check(reinit + resetToData <= 1, "resetToData", "reinit + resetToData must be <= 1, found "
                     + (reinit + resetToData));
         }
-        std = c.positive("std", std, 1.0);
+        std = c.field("std", std);
+        low = c.field("low", low);
+        high = c.field("high", high);
         InitChecks.range(c, low, high);
         transitions = TransitionChecks.list(c, transitions);
         c.done();

@@ -1,6 +1,8 @@
 package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.SamplerSpec;
 import dev.ebm.api.spec.TransitionSpec;
 import java.util.ArrayList;
@@ -28,13 +30,19 @@ import java.util.List;
  * @param transitions applied to the visible chains after every {@code transitionEvery}-th step (default none)
  * @param transitionEvery required with {@code transitions}
  */
-public record ReplicaExchangeSpec(Integer steps, List<Double> temperatures, Double maxTemperature, Integer replicas,
-        SamplerSpec kernel, Integer swapEvery, List<TransitionSpec> transitions, Integer transitionEvery)
-        implements SamplerSpec {
+public record ReplicaExchangeSpec(
+        @Default("100") @Range(min = 0) Integer steps,
+        List<Double> temperatures,
+        @Range(min = 1, exclusiveMin = true) Double maxTemperature,
+        @Range(min = 2) Integer replicas,
+        SamplerSpec kernel,
+        @Default("1") @Range(min = 0, exclusiveMin = true) Integer swapEvery,
+        List<TransitionSpec> transitions,
+        @Range(min = 0, exclusiveMin = true) Integer transitionEvery) implements SamplerSpec {
 
     public ReplicaExchangeSpec {
-        Checks c = new Checks();
-        steps = c.nonNegative("steps", steps, 100);
+        Checks c = new Checks(ReplicaExchangeSpec.class);
+        steps = c.field("steps", steps);
         if (temperatures != null) {
             c.check(maxTemperature == null, "maxTemperature", "cannot be given with temperatures; use one form");
             c.check(replicas == null, "replicas", "cannot be given with temperatures; use one form");
@@ -45,12 +53,8 @@ public record ReplicaExchangeSpec(Integer steps, List<Double> temperatures, Doub
         } else {
             c.check(maxTemperature != null, "maxTemperature", "is required with replicas (or list temperatures)");
             c.check(replicas != null, "replicas", "is required with maxTemperature (or list temperatures)");
-            if (maxTemperature != null && !(maxTemperature > 1 && Double.isFinite(maxTemperature))) {
-                c.fail("maxTemperature", "must be > 1, found " + maxTemperature);
-            }
-            if (replicas != null && replicas < 2) {
-                c.fail("replicas", "must be >= 2, found " + replicas);
-            }
+            maxTemperature = c.field("maxTemperature", maxTemperature);
+            replicas = c.field("replicas", replicas);
         }
         if (kernel == null) {
             c.fail("kernel", "is required, e.g. {type: mala, epsilon: 0.5}");
@@ -60,7 +64,7 @@ public record ReplicaExchangeSpec(Integer steps, List<Double> temperatures, Doub
             c.fail("kernel.transitions", "are not applied inside replica-exchange; give them on the "
                     + "replica-exchange spec (they act on the T = 1 chains)");
         }
-        swapEvery = c.positive("swapEvery", swapEvery, 1);
+        swapEvery = c.field("swapEvery", swapEvery);
         transitions = TransitionChecks.list(c, transitions);
         transitionEvery = TransitionChecks.every(c, transitions, transitionEvery);
         c.done();

@@ -1,6 +1,7 @@
 package dev.ebm.samplers.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Range;
 
 /**
  * Step-size adaptation toward a target acceptance rate during the warm-up steps of each chain run
@@ -14,14 +15,14 @@ import dev.ebm.api.spec.Checks;
  * @param warmup the number of leading steps of each chain run that adapt (default: half of {@code steps}); must be
  *     less than {@code steps}
  */
-public record StepAdapt(Double target, Integer warmup) {
+public record StepAdapt(
+        @Range(min = 0, exclusiveMin = true, max = 1, exclusiveMax = true) Double target,
+        @Range(min = 0) Integer warmup) {
 
     public StepAdapt {
-        Checks c = new Checks();
-        if (target != null && !(target > 0 && target < 1)) {
-            c.fail("target", "must be in (0, 1), found " + target);
-        }
-        warmup = c.nonNegative("warmup", warmup, null);
+        Checks c = new Checks(StepAdapt.class);
+        target = c.field("target", target);
+        warmup = c.field("warmup", warmup);
         c.done();
     }
 

@@ -31,6 +31,6 @@ final class TransitionChecks {
         if (every == null) {
             c.fail("transitionEvery", "is required with transitions (apply them after every N-th step)");
         }
-        return c.positive("transitionEvery", every, null);
+        return c.field("transitionEvery", every);
     }
 }

@@ -139,8 +139,8 @@ class SamplerSpecTest {
             assertThat(problems(base + ",\"transitionEvery\":3}")).as(type).containsExactly(
                     "transitionEvery: has no transitions to apply, found 3 (give transitions, or drop "
                             + "transitionEvery)");
-            assertThat(problems(base + ",\"transitions\":[{\"type\":\"blur\"}],\"transitionEvery\":1}"))
-                    .as(type).hasSize(1).first().asString().startsWith("transitions[0].type: unknown 'blur'; known: [");
+            assertThat(problems(base + ",\"transitions\":[{\"type\":\"blurr\"}],\"transitionEvery\":1}"))
+                    .as(type).hasSize(1).first().asString().startsWith("transitions[0].type: unknown 'blurr'; known: [");
         }
     }
 

@@ -162,6 +162,24 @@ class NegativeSourcesTest {
         assertThat(kept).isEqualTo(expected);
     }
 
+    @Test
+    void keptSamplesAreTheBufferContentsInTheSampleShape() {
+        PluginContext c = new PluginContext(DataType.DOUBLE, new long[] {1, 2, 2}, null, Fixtures.REGISTRY, new Rng(0));
+        NegativeSource rb = Fixtures.REGISTRY.create(Fixtures.spec("{\"type\":\"replay-buffer\",\"capacity\":10}",
+                NegativeSourceSpec.class), c);
+        assertThat(rb.kept()).isEmpty();
+        INDArray x = Nd4j.arange(24).castTo(DataType.DOUBLE).reshape(6, 1, 2, 2);
+        rb.accept(x, new Rng(1));
+        INDArray kept = rb.kept().orElseThrow();
+        assertThat(kept.shape()).containsExactly(6, 1, 2, 2);
+        assertThat(kept).isEqualTo(x);
+        // a fresh copy: the buffer does not change with it
+        kept.assign(-1);
+        assertThat(rb.kept().orElseThrow()).isEqualTo(x);
+        NegativeSource noise = source("{\"type\":\"noise\"}", 2, BOX);
+        assertThat(noise.kept()).isEmpty();
+    }
+
     /**
      * Reservoir sampling keeps a uniform sample of every end point ever accepted: 10,000 ids accepted in batches of
      * 250 into a buffer of 500, ten times with different seeds; the kept ids' insertion ages, in 10 bins of 1,000,

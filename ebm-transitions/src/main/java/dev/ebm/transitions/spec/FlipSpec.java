@@ -1,6 +1,8 @@
 package dev.ebm.transitions.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.TransitionSpec;
 
 /**
@@ -9,11 +11,11 @@ import dev.ebm.api.spec.TransitionSpec;
  *
  * @param p the probability of flipping an image (default 0.5)
  */
-public record FlipSpec(Double p) implements TransitionSpec {
+public record FlipSpec(@Default("0.5") @Range(min = 0, max = 1) Double p) implements TransitionSpec {
 
     public FlipSpec {
-        Checks c = new Checks();
-        p = c.probability("p", p, 0.5);
+        Checks c = new Checks(FlipSpec.class);
+        p = c.field("p", p);
         c.done();
     }
 }

@@ -1,6 +1,11 @@
 package dev.ebm.transitions.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
+import dev.ebm.api.spec.OneOf;
+import dev.ebm.api.spec.Range;
+import dev.ebm.api.spec.Required;
+import dev.ebm.api.spec.SpecFields;
 import dev.ebm.api.spec.TransitionSpec;
 import java.util.List;
 
@@ -11,15 +16,18 @@ import java.util.List;
  *
  * @param pixels the largest shift in each direction (required, &gt;= 1)
  * @param fill {@code edge} (default: repeat the nearest border pixel), {@code zero} or {@code wrap} (cyclic)
+ * @param p the probability that an image is shifted (default 1: every image; a shift may still be (0, 0))
  */
-public record JitterSpec(Integer pixels, String fill) implements TransitionSpec {
-    public static final List<String> FILLS = List.of("edge", "wrap", "zero");
+public record JitterSpec(@Required @Range(min = 0, exclusiveMin = true) Integer pixels,
+        @Default("edge") @OneOf({"edge", "wrap", "zero"}) String fill,
+        @Default("1") @Range(min = 0, max = 1) Double p) implements TransitionSpec {
+    public static final List<String> FILLS = SpecFields.choices(JitterSpec.class, "fill");
 
     public JitterSpec {
-        Checks c = new Checks();
-        c.required("pixels", pixels);
-        pixels = c.positive("pixels", pixels, null);
-        fill = c.oneOf("fill", fill, "edge", FILLS);
+        Checks c = new Checks(JitterSpec.class);
+        pixels = c.field("pixels", pixels);
+        fill = c.field("fill", fill);
+        p = c.field("p", p);
         c.done();
     }
 }
