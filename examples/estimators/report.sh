@@ -34,7 +34,7 @@ for kind in gaussian mixture; do
     # shellcheck disable=SC2046
     "$root/bin/ebm" logz "$spec" --method all --repeat "$repeats" --samples "$samples" --chains 100 \
       --temperatures 100 $(proposals "$kind") --json 2> /dev/null \
-      | jq -r --arg kind "$kind" --arg d "$d" '.[] | "| \($kind) | \($d) | \(.method) | \(.truth*10000|round/10000) | \(.error*10000|round/10000) | \(.sd*10000|round/10000) | \(.stderr*10000|round/10000) | \(.z*100|round/100) | \(.evaluations) | \(.warnings | to_entries | map("\(.value)× \(.key | .[0:60])") | join("; ")) |"'
+      | jq -r --arg kind "$kind" --arg d "$d" '.[] | "| \($kind) | \($d) | \(.method) | \(.truth*10000|round/10000 + 0) | \(.error*10000|round/10000 + 0) | \(.sd*10000|round/10000 + 0) | \(.stderr*10000|round/10000 + 0) | \(.z*100|round/100 + 0) | \(.evaluations) | \(.warnings | to_entries | map("\(.value)× \(.key | .[0:60])") | join("; ")) |"'
     echo "  ($(( $(date +%s) - start )) s)" >&2
   done
 done
@@ -52,6 +52,6 @@ for kind in gaussian mixture; do
     "$root/bin/ebm" logz "$spec" --equivalence --samples "$samples" $(proposals "$kind") --json 2> /dev/null \
       | jq -r --arg kind "$kind" --arg d "$d" 'def sci: if . == 0 then "0" else (fabs | log10 | floor) as $e
           | ((. / pow(10; $e) * 10 | round / 10 | tostring) + "e" + ($e | tostring)) end;
-        .truth as $t | .equivalences[] | "| \($kind) | \($d) | \(.relation) | \(.left) \(.left_log_z*1000000|round/1000000) | \(.right) \(.right_log_z*1000000|round/1000000) | \(.difference | sci) | \(.stderr*10000|round/10000) | \((.right_log_z - $t)*10000|round/10000) |"'
+        .truth as $t | .equivalences[] | "| \($kind) | \($d) | \(.relation) | \(.left) \(.left_log_z*1000000|round/1000000) | \(.right) \(.right_log_z*1000000|round/1000000) | \(.difference | sci) | \(.stderr*10000|round/10000 + 0) | \((.right_log_z - $t)*10000|round/10000 + 0) |"'
   done
 done

@@ -15,4 +15,5 @@ module dev.ebm.estimators {
     exports dev.ebm.estimators.ais;
     exports dev.ebm.estimators.stats;
     exports dev.ebm.estimators.unified;
+    exports dev.ebm.estimators.generator;
 }
