@@ -4,6 +4,7 @@
  */
 module dev.ebm.runner {
     requires dev.ebm.api;
+    requires dev.ebm.estimators;
     requires com.google.guice;
     requires jakarta.inject;
     requires com.fasterxml.jackson.dataformat.yaml;

@@ -9,6 +9,7 @@ import dev.ebm.runner.cli.DataCommand;
 import dev.ebm.runner.cli.EvalCommand;
 import dev.ebm.runner.cli.ExitCodes;
 import dev.ebm.runner.cli.ExplainCommand;
+import dev.ebm.runner.cli.LogZCommand;
 import dev.ebm.runner.cli.PluginsCommand;
 import dev.ebm.runner.cli.ReportCommand;
 import dev.ebm.runner.cli.SampleCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.ScopeType;
         description = "Train and study energy-based models with MCMC.",
         subcommands = {TrainCommand.class, SampleCommand.class, ExplainCommand.class, PluginsCommand.class,
             BenchCommand.class, DataCommand.class, ReportCommand.class, SchemaCommand.class, EvalCommand.class,
-            SweepCommand.class,
+            SweepCommand.class, LogZCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -29,8 +29,16 @@ public final class ExampleFiles {
         }
     }
 
-    /** The specs that train: {@link #specs()} without {@code examples/sample/} (sampling-only specs). */
+    /** The specs that train: {@link #specs()} without the sampling-only specs ({@link #sampleOnly}). */
     public static List<Path> trainable() {
-        return specs().stream().filter(p -> !p.toString().contains("/sample/")).toList();
+        return specs().stream().filter(p -> !sampleOnly(p)).toList();
+    }
+
+    /**
+     * Whether {@code spec} is a sampling-only spec (an analytic energy and a sampler, no data: {@code bin/ebm sample}
+     * and {@code bin/ebm logz}): the files under {@code examples/sample/} and {@code examples/estimators/}.
+     */
+    public static boolean sampleOnly(Path spec) {
+        return spec.toString().contains("/sample/") || spec.toString().contains("/estimators/");
     }
 }

@@ -91,6 +91,10 @@ public final class EvalRun {
                 }
             }
             eval.setAll(RunEvaluation.evaluate(ex, file.toAbsolutePath().getParent(), out));
+            if (spec.train().logZ() != null) {
+                eval.set("log_z_estimate", dev.ebm.runner.logz.LogZRun.forEval(loader, registry, src, overrides,
+                        spec.train().logZ(), out));
+            }
             Files.createDirectories(file.toAbsolutePath().getParent());
             json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), eval);
             LOG.info("wrote {}", file);

@@ -6,6 +6,7 @@ import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.runner.eval.RunEvaluation;
 import dev.ebm.runner.log.RunLog;
+import dev.ebm.runner.logz.LogZRun;
 import dev.ebm.runner.report.ImageGrids;
 import dev.ebm.runner.report.Plots;
 import dev.ebm.runner.report.Provenance;
@@ -54,6 +55,7 @@ public final class TrainRun {
             java.util.function.LongConsumer afterStep) {
         // built first, so that a spec the plugins refuse leaves no run directory behind
         Experiment ex = Experiment.build(spec, registry);
+        dev.ebm.runner.eval.generator.NoiseFreeSetup.resolve(ex);
         try {
             Files.createDirectories(runDir);
             Files.writeString(runDir.resolve("spec.resolved.yaml"), loader.toYaml(spec));
@@ -109,6 +111,9 @@ public final class TrainRun {
         // it far less than the wall time
         eval.put("train_cpu_s", cpuSeconds);
         eval.setAll(RunEvaluation.evaluate(ex, runDir, out));
+        if (spec.train().logZ() != null) {
+            eval.set("log_z_estimate", LogZRun.forEval(loader, registry, runDir, spec.train().logZ(), out));
+        }
         try {
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(runDir.resolve("eval.json").toFile(), eval);
         } catch (IOException e) {

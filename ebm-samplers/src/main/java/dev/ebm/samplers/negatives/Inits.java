@@ -72,6 +72,44 @@ final class Inits {
         };
     }
 
+    /**
+     * log q₀ of {@code x} {@code [n, ...]} under the uniform or Gaussian init, in double: −Σ log(width) inside the
+     * box (−∞ outside), or the log-density of N(0, std²·I).
+     */
+    double[] logDensity(INDArray x) {
+        long n = x.size(0);
+        INDArray flat = x.reshape(n, x.length() / n).castTo(DataType.DOUBLE);
+        int d = (int) flat.size(1);
+        double[] out = new double[(int) n];
+        switch (kind) {
+            case "uniform" -> {
+                double[] lo = low.castTo(DataType.DOUBLE).reshape(d).toDoubleVector();
+                double[] w = width.castTo(DataType.DOUBLE).reshape(d).toDoubleVector();
+                double logVolume = 0;
+                for (double v : w) {
+                    logVolume += Math.log(v);
+                }
+                double[][] rows = flat.toDoubleMatrix();
+                for (int i = 0; i < n; i++) {
+                    boolean inside = true;
+                    for (int j = 0; j < d && inside; j++) {
+                        inside = rows[i][j] >= lo[j] && rows[i][j] <= lo[j] + w[j];
+                    }
+                    out[i] = inside ? -logVolume : Double.NEGATIVE_INFINITY;
+                }
+            }
+            case "gaussian" -> {
+                double[] sq = flat.mul(flat).sum(1).toDoubleVector();
+                double norm = 0.5 * d * Math.log(2 * Math.PI * std * std);
+                for (int i = 0; i < n; i++) {
+                    out[i] = -0.5 * sq[i] / (std * std) - norm;
+                }
+            }
+            default -> throw new IllegalStateException("the " + kind + " init has no known density");
+        }
+        return out;
+    }
+
     /** {@code n} rows of {@code data} drawn uniformly with replacement. */
     static INDArray rows(INDArray data, int n, Rng rng) {
         int[] idx = new int[n];
