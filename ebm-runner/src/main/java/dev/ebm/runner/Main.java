@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import dev.ebm.runner.cli.BenchCommand;
 import dev.ebm.runner.cli.DataCommand;
 import dev.ebm.runner.cli.EvalCommand;
+import dev.ebm.runner.cli.ExperimentCommand;
 import dev.ebm.runner.cli.ExplainCommand;
 import dev.ebm.runner.cli.PluginsCommand;
 import dev.ebm.runner.cli.ReportCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Train and study energy-based models with MCMC.",
         subcommands = {TrainCommand.class, SampleCommand.class, ExplainCommand.class, PluginsCommand.class,
             BenchCommand.class, DataCommand.class, ReportCommand.class, SchemaCommand.class, EvalCommand.class,
-            SweepCommand.class,
+            SweepCommand.class, ExperimentCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
