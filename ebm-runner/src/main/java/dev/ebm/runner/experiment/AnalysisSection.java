@@ -46,7 +46,12 @@ final class AnalysisSection {
         md.append(fixed.isEmpty() ? "" : " with `" + String.join("`, `", fixed) + "`");
         md.append(varied ? "; `" + a.varied().path() + "` varied" : "").append(". Classified at steps ")
                 .append(first.get("record_steps").toString().replace(",", ", ")).append(". Sampler: `")
-                .append(first.get("sampler").toString()).append("`.\n\n");
+                .append(first.get("sampler").toString()).append("`.");
+        if (a.chains() < 640) {
+            md.append(" With fewer than 640 end points the Fréchet distance (d = 64 features) is biased upwards; read "
+                    + "it against its floor, the distance of as many test images to the test set.");
+        }
+        md.append("\n\n");
         StringBuilder head = new StringBuilder("| model | seed |" + (varied ? " " + a.varied().label() + " |" : "")
                 + " top-p | entropy | most common end class | Fréchet (floor at n) |");
         if (fromTest) {

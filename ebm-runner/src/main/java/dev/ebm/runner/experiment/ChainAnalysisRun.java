@@ -124,7 +124,7 @@ final class ChainAnalysisRun {
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write into " + dir, ex);
         }
-        Figures.strip(r, m.ex().data, a.id() + " on " + m.label(), dir.resolve("strip.png"));
+        Figures.strip(r, m.ex().data, a.id() + ", " + m.label(), dir.resolve("strip.png"));
         return o;
     }
 

@@ -36,8 +36,8 @@ final class Figures {
     private Figures() {}
 
     /**
-     * The first chains of {@code r}, one row each, at {@value #COLUMNS} recorded steps spread from the start (left)
-     * to the end (right); nothing is written when no chain was pictured.
+     * The first chains of {@code r}, one row each, at {@value #COLUMNS} recorded steps spread evenly over the records
+     * from the start (left) to the end (right); nothing is written when no chain was pictured.
      */
     static void strip(TestTimeChains.Result r, DataSource data, String title, Path png) {
         float[][][] snaps = r.snapshots();
@@ -62,13 +62,9 @@ final class Figures {
         full[0] = (long) snaps.length * cols;
         System.arraycopy(shape, 0, full, 1, shape.length);
         INDArray x = Nd4j.createFromArray(all).reshape(full);
-        StringBuilder steps = new StringBuilder();
-        for (int c = 0; c < cols; c++) {
-            steps.append(c == 0 ? "" : ", ").append(r.steps()[pick[c]]);
-        }
         double lo = java.util.Arrays.stream(data.bounds().low()).min().orElse(0);
         double hi = java.util.Arrays.stream(data.bounds().high()).max().orElse(1);
-        ImageGrids.write(x, lo, hi, title + " (steps " + steps + ")", png);
+        ImageGrids.write(x, lo, hi, title + ", steps 0 to " + r.steps()[records - 1], png);
     }
 
     /**
