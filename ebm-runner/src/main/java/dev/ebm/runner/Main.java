@@ -8,6 +8,7 @@ import dev.ebm.runner.cli.CommandFailures;
 import dev.ebm.runner.cli.DataCommand;
 import dev.ebm.runner.cli.EvalCommand;
 import dev.ebm.runner.cli.ExitCodes;
+import dev.ebm.runner.cli.ExperimentCommand;
 import dev.ebm.runner.cli.ExplainCommand;
 import dev.ebm.runner.cli.LogZCommand;
 import dev.ebm.runner.cli.PluginsCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.ScopeType;
         description = "Train and study energy-based models with MCMC.",
         subcommands = {TrainCommand.class, SampleCommand.class, ExplainCommand.class, PluginsCommand.class,
             BenchCommand.class, DataCommand.class, ReportCommand.class, SchemaCommand.class, EvalCommand.class,
-            SweepCommand.class, LogZCommand.class,
+            SweepCommand.class, LogZCommand.class, ExperimentCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

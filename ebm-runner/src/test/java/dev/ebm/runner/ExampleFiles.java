@@ -15,15 +15,18 @@ public final class ExampleFiles {
     private ExampleFiles() {}
 
     /**
-     * Every experiment spec, sorted: the {@code .yaml} files under {@code examples/} except build outputs and
-     * {@code examples/sweeps/}, which holds sweep files ({@code bin/ebm sweep}, checked by SweepExamplesTest), and
+     * Every experiment spec, sorted: the {@code .yaml} files under {@code examples/} except build outputs, sweep
+     * files in {@code sweeps/} directories ({@code bin/ebm sweep}, checked by SweepExamplesTest) and experiment
+     * files in {@code experiments/} directories ({@code bin/ebm experiment}, run by GagnonLajoieExperimentsTest), and
      * {@code examples/plugin-example/}, whose spec needs its plugin jar (the examples module trains and explains it
      * through {@code bin/ebm}).
      */
     public static List<Path> specs() {
         try (Stream<Path> s = Files.walk(ROOT)) {
             return s.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/target/")
-                    && !p.toString().contains("/sweeps/") && !p.toString().contains("/plugin-example/")).sorted().toList();
+                    && !p.toString().contains("/sweeps/") && !p.toString().contains("/experiments/")
+                    && !p.toString().contains("/plugin-example/"))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
