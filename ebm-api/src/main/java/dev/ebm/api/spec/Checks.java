@@ -149,6 +149,8 @@ public final class Checks {
         }
         if (value.size() != 2 || value.get(0) == null || value.get(1) == null || !(value.get(0) < value.get(1))) {
             fail(field, "must be [low, high] with low < high, found " + value);
+            // a copy that keeps the null entries a problem names (List.copyOf would throw on them)
+            return java.util.Collections.unmodifiableList(new ArrayList<>(value));
         }
         return List.copyOf(value);
     }
