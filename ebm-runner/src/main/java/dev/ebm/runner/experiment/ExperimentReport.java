@@ -132,7 +132,7 @@ final class ExperimentReport {
                 continue;
             }
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            ExplainCommand.print(new Explainer(loader.mapper()).explain(loader.load(spec, List.of())),
+            ExplainCommand.print(new Explainer(loader.registry()).explain(loader.load(spec, List.of())),
                     new PrintStream(buf, true, StandardCharsets.UTF_8));
             md.append("**").append(r.caseName()).append("** (`bin/ebm explain ").append(spec).append("`):\n\n```text\n")
                     .append(buf.toString(StandardCharsets.UTF_8).strip()).append("\n```\n\n");
