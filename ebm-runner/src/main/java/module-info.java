@@ -22,6 +22,8 @@ module dev.ebm.runner {
     requires java.net.http;
 
     exports dev.ebm.runner;
+    // the engine SPI: optional engines (ebm-spark) implement it from the class path
+    exports dev.ebm.runner.engine;
 
     opens dev.ebm.runner to com.google.guice;
     opens dev.ebm.runner.cli to info.picocli, com.google.guice;
@@ -30,6 +32,8 @@ module dev.ebm.runner {
     opens dev.ebm.runner.optim to com.fasterxml.jackson.databind, dev.ebm.api;
     opens dev.ebm.runner.bench to com.fasterxml.jackson.databind;
     opens dev.ebm.runner.report.html to com.samskivert.jmustache;
+
+    uses dev.ebm.runner.engine.Engine;
 
     provides dev.ebm.api.plugin.OptimizerProvider with dev.ebm.runner.optim.AdamProvider;
 }
