@@ -12,6 +12,7 @@ package dev.ebm.api.spec;
  * @param maxEnergy a run stops when |E| at the data or the negatives exceeds this (exploding energies)
  * @param evalPoints fresh data points used for the final evaluation of toy densities
  * @param evalGrid grid points per axis for the 2-D normalising constant
+ * @param distributed data-parallel training over several workers, or null for one process
  */
 public record TrainSpec(
         @Default("1000") @Range(min = 0, exclusiveMin = true) Integer steps,
@@ -22,7 +23,8 @@ public record TrainSpec(
         @Default("500") @Range(min = 0, exclusiveMin = true) Integer sampleEvery,
         @Default("1.0e6") @Range(min = 0, exclusiveMin = true) Double maxEnergy,
         @Default("20000") @Range(min = 0, exclusiveMin = true) Integer evalPoints,
-        @Default("300") @Range(min = 0, exclusiveMin = true) Integer evalGrid) {
+        @Default("300") @Range(min = 0, exclusiveMin = true) Integer evalGrid,
+        DistributedSpec distributed) {
 
     public TrainSpec {
         Checks c = new Checks(TrainSpec.class);
@@ -35,10 +37,21 @@ public record TrainSpec(
         maxEnergy = c.field("maxEnergy", maxEnergy);
         evalPoints = c.field("evalPoints", evalPoints);
         evalGrid = c.field("evalGrid", evalGrid);
+        if (distributed != null && batch != null && chains != null) {
+            int n = distributed.workers();
+            // each worker's gradient is weighted by its share of the batch: exact when its chains are the same share
+            c.check(batch >= n, "batch", "must be >= distributed.workers = " + n + " (each worker needs data), found "
+                    + batch);
+            c.check(chains >= n, "chains", "must be >= distributed.workers = " + n + ", found " + chains);
+            c.check(chains.equals(batch) || batch % n == 0 && chains % n == 0, "chains", "must equal batch, or "
+                    + "batch and chains must both be multiples of distributed.workers = " + n + " (each worker's "
+                    + "share of the chains must equal its share of the batch), found batch " + batch + ", chains "
+                    + chains);
+        }
         c.done();
     }
 
     public static TrainSpec defaults() {
-        return new TrainSpec(null, null, null, null, null, null, null, null, null);
+        return new TrainSpec(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.ebm.runner.cli;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
+import dev.ebm.runner.engine.GangException;
 import dev.ebm.runner.explain.Explainer;
 import dev.ebm.runner.spec.SpecLoader;
 import dev.ebm.runner.io.OutputException;
@@ -93,6 +94,11 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (CheckpointException e) {
             System.err.println("cannot resume: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        } catch (GangException e) {
+            // data-parallel training: the engine gave up on the workers
+            System.err.println("stopped: " + e.getMessage());
+            System.err.println(lastCheckpoint(runDir));
+            return 1;
         } catch (OutputException e) {
             System.err.println("stopped: " + e.getMessage());
             System.err.println(lastCheckpoint(runDir));
