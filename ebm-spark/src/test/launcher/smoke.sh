@@ -42,4 +42,14 @@ if grep -E "INFO +(SparkContext|Executor|BlockManager|DAGScheduler|Utils)|log4j|
   fail "Spark's logging reached the terminal" "$tmp/sweep.err"
 fi
 (( $(wc -l < "$tmp/sweep.err") <= 20 )) || fail "too many diagnostic lines for a two-run sweep" "$tmp/sweep.err"
+# data-parallel training: two workers of a barrier stage on local[2], worker 1's chains in the checkpoints
+"$root/bin/ebm" train "$root/examples/toy/eight-gaussians-ml.yaml" --out "$tmp/dp" --engine spark \
+    --set train.steps=6 --set train.checkpointEvery=3 --set train.evalGrid=30 --set train.evalPoints=300 \
+    --set 'train.distributed={engine: spark, workers: 2}' > "$tmp/dp.out" 2> "$tmp/dp.err" \
+  || fail "data-parallel train failed" "$tmp/dp.out" "$tmp/dp.err"
+for f in eval.json metrics.jsonl plots/loss.png checkpoints/step-6/worker1.negatives/samples.npy; do
+  [[ -s "$tmp/dp/$f" ]] || fail "data-parallel train: $f missing" "$tmp/dp.err"
+done
+grep -q "data-parallel training: 2 workers on spark local\[2\]" "$tmp/dp/run.log" || fail "run.log" "$tmp/dp/run.log"
+grep -q "ms per step in the gradient all-gather" "$tmp/dp/run.log" || fail "no exchange timing" "$tmp/dp/run.log"
 echo "spark launcher smoke test passed"

@@ -43,6 +43,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "from its last checkpoint.")
     boolean resume;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "The engine of train.distributed (data-parallel "
+            + "training), e.g. spark: bin/ebm then puts its jars on the class path. Must agree with the spec.")
+    String engine;
+
     @Inject
     TrainCommand(SpecLoader loader, PluginRegistry registry) {
         this.loader = loader;
@@ -56,6 +60,13 @@ public final class TrainCommand implements Callable<Integer> {
             s = loader.load(spec, sets);
             var missing = new ArrayList<>(s.trainingProblems());
             missing.addAll(new Explainer(loader.mapper()).explain(s).refusals());
+            String asked = s.train().distributed() == null ? null : s.train().distributed().engine();
+            if (engine != null && !engine.equals(asked)) {
+                missing.add(new dev.ebm.api.spec.SpecProblem("train.distributed.engine", asked == null
+                        ? "is needed for --engine " + engine + " (e.g. --set 'train.distributed={engine: " + engine
+                                + ", workers: 2}'); without train.distributed the run trains in this process"
+                        : "is " + asked + ", but --engine says " + engine));
+            }
             if (!missing.isEmpty()) {
                 throw new SpecException(missing);
             }

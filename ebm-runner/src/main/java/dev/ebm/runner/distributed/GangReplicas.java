@@ -21,6 +21,8 @@ public final class GangReplicas implements Replicas {
     public static final String WORKERS = "workers";
     private final Gang gang;
     private final double[] weights;
+    private long exchanges;
+    private long exchangeNanos;
 
     /** @param batch the spec's {@code train.batch} (all workers together) */
     public GangReplicas(Gang gang, int batch) {
@@ -58,7 +60,10 @@ public final class GangReplicas implements Replicas {
 
     @Override
     public void average(List<INDArray> grads, double[] metrics) {
+        long t0 = System.nanoTime();
         byte[][] all = gang.allGather(ArrayCodec.encodeStep(metrics, grads));
+        exchangeNanos += System.nanoTime() - t0;
+        exchanges++;
         double[] sum = new double[metrics.length];
         List<INDArray> acc = null;
         for (int r = 0; r < all.length; r++) {
@@ -126,6 +131,14 @@ public final class GangReplicas implements Replicas {
     @Override
     public void describe(ObjectNode meta) {
         meta.put(WORKERS, gang.size());
+    }
+
+    /**
+     * The mean wall time, in seconds, this worker spent per step in the all-gather of gradients: the exchange itself
+     * and the wait for the slowest worker; NaN before the first step.
+     */
+    public double meanExchangeSeconds() {
+        return exchanges == 0 ? Double.NaN : exchangeNanos / 1e9 / exchanges;
     }
 
     /** The prefix of worker r's own parts in a checkpoint: {@code worker<r>.}. */

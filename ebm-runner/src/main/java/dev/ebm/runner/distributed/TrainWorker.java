@@ -13,6 +13,8 @@ import dev.ebm.runner.train.Trainer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One worker of data-parallel training, as shipped to the engine: the resolved spec as text and paths. Where it runs
@@ -26,6 +28,7 @@ import java.util.List;
  */
 public final class TrainWorker implements GangTask<String> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TrainWorker.class);
     /** What a worker returns when it trained to the last step. */
     public static final String DONE = "done";
     /** The prefix of what a worker returns when the run diverged. */
@@ -56,8 +59,8 @@ public final class TrainWorker implements GangTask<String> {
         Path dir = Path.of(runDir);
         boolean writer = gang.rank() == 0;
         PrintStream out = writer ? System.out : new PrintStream(java.io.OutputStream.nullOutputStream());
-        Trainer trainer = new Trainer(ex, dir, out, terminal && writer)
-                .replicas(new GangReplicas(gang, spec.train().batch()));
+        GangReplicas replicas = new GangReplicas(gang, spec.train().batch());
+        Trainer trainer = new Trainer(ex, dir, out, terminal && writer).replicas(replicas);
         if (writer) {
             trainer.onSamples(TrainRun.sampleImages(ex, spec, dir));
         }
@@ -67,11 +70,18 @@ public final class TrainWorker implements GangTask<String> {
             out.println("the workers were started again (attempt " + gang.attempt() + "): continuing from "
                     + (from == null ? "step 1" : dir.relativize(from)));
         }
+        long t0 = System.nanoTime();
         try {
             trainer.runFrom(from, step -> {});
             return DONE;
         } catch (DivergenceException e) {
             return DIVERGED + e.getMessage();
+        } finally {
+            if (writer) {
+                LOG.info("worker 0 of {}: {} s training, {} ms per step in the gradient all-gather (the exchange "
+                        + "and the wait for the slowest worker)", gang.size(), String.format("%.1f",
+                        (System.nanoTime() - t0) / 1e9), String.format("%.2f", 1e3 * replicas.meanExchangeSeconds()));
+            }
         }
     }
 }
