@@ -26,6 +26,19 @@ public final class DistributedTraining {
     private DistributedTraining() {}
 
     /**
+     * The engine of {@code spec}'s {@code train.distributed}.
+     *
+     * @throws SpecException when it is not on the class path, saying how to put it there
+     */
+    public static Engine engine(ExperimentSpec spec) {
+        try {
+            return Engines.find(spec.train().distributed().engine());
+        } catch (IllegalArgumentException e) {
+            throw new SpecException("train.distributed.engine", e.getMessage());
+        }
+    }
+
+    /**
      * Trains {@code spec} (whose {@code train.distributed} is set) into {@code runDir}.
      *
      * @param specYaml the resolved spec as text, which the workers read
@@ -38,12 +51,7 @@ public final class DistributedTraining {
     public static void train(ExperimentSpec spec, String specYaml, Path runDir, boolean resume, boolean terminal,
             PrintStream out) {
         DistributedSpec d = spec.train().distributed();
-        Engine engine;
-        try {
-            engine = Engines.find(d.engine());
-        } catch (IllegalArgumentException e) {
-            throw new SpecException("train.distributed.engine", e.getMessage());
-        }
+        Engine engine = engine(spec);
         Path from = null;
         if (resume) {
             var found = new Checkpoints(runDir, Integer.MAX_VALUE).resumePoint(out::println);

@@ -44,6 +44,9 @@ public final class TrainRun {
             java.util.function.LongConsumer afterStep) {
         // built first, so that a spec the plugins refuse leaves no run directory behind
         Experiment ex = Experiment.build(spec, registry);
+        if (spec.train().distributed() != null) {
+            DistributedTraining.engine(spec);
+        }
         try {
             Files.createDirectories(runDir);
             Files.writeString(runDir.resolve("spec.resolved.yaml"), loader.toYaml(spec));

@@ -40,6 +40,8 @@ public final class Trainer {
     private final Rng root;
     private SampleSink sampleSink = (step, xPos, xNeg) -> {};
     private Replicas replicas = Replicas.SINGLE;
+    /** The data this worker draws its batches from: its shard ({@link dev.ebm.api.DataSource#shard}). */
+    private dev.ebm.api.DataSource data;
 
     /**
      * Receives positive and negative samples at {@code sampleEvery} steps (inside the step's workspace); the
@@ -57,6 +59,7 @@ public final class Trainer {
         this.out = out;
         this.terminal = terminal;
         this.root = new Rng(ex.spec.seed());
+        this.data = ex.data;
     }
 
     public Trainer onSamples(SampleSink sink) {
@@ -69,6 +72,7 @@ public final class Trainer {
      */
     public Trainer replicas(Replicas r) {
         this.replicas = r;
+        this.data = ex.data.shard(r.rank(), r.size());
         return this;
     }
 
@@ -157,7 +161,7 @@ public final class Trainer {
     private ObjectNode step(long step) {
         var train = ex.spec.train();
         Rng rng = replicas.stream(root.fork(step));
-        INDArray xPos = ex.data.batch(replicas.share(train.batch()), rng.split(), ex.dtype);
+        INDArray xPos = data.batch(replicas.share(train.batch()), rng.split(), ex.dtype);
         Rng chainRng = rng.split();
         Target target = Target.of(ex.energy);
         ChainRun run = null;
