@@ -45,7 +45,7 @@ fi
 # data-parallel training: two workers of a barrier stage on local[2], worker 1's chains in the checkpoints
 "$root/bin/ebm" train "$root/examples/toy/eight-gaussians-ml.yaml" --out "$tmp/dp" --engine spark \
     --set train.steps=6 --set train.checkpointEvery=3 --set train.evalGrid=30 --set train.evalPoints=300 \
-    --set 'train.distributed={engine: spark, workers: 2}' > "$tmp/dp.out" 2> "$tmp/dp.err" \
+    --set 'train.distributed={engine: spark, workers: 2, exchange: socket}' > "$tmp/dp.out" 2> "$tmp/dp.err" \
   || fail "data-parallel train failed" "$tmp/dp.out" "$tmp/dp.err"
 for f in eval.json metrics.jsonl plots/loss.png checkpoints/step-6/worker1.negatives/samples.npy; do
   [[ -s "$tmp/dp/$f" ]] || fail "data-parallel train: $f missing" "$tmp/dp.err"

@@ -35,6 +35,14 @@ final class SparkGang implements Gang {
         return ctx.stageAttemptNumber();
     }
 
+    /** The host of this task's executor, as Spark's barrier task infos name it ({@code host} or {@code host:port}). */
+    @Override
+    public String host() {
+        String address = ctx.getTaskInfos()[ctx.partitionId()].address();
+        int colon = address.lastIndexOf(':');
+        return colon > 0 && address.indexOf(':') == colon ? address.substring(0, colon) : address;
+    }
+
     @Override
     public byte[][] allGather(byte[] message) {
         byte[] framed = ByteBuffer.allocate(4 + message.length).putInt(rank()).put(message).array();

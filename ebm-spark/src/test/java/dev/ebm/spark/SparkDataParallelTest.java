@@ -115,7 +115,7 @@ class SparkDataParallelTest {
     }
 
     @Test
-    void twoSparkWorkersResumeFromTheirCheckpointAsIfUninterrupted(@TempDir Path tmp) throws Exception {
+    void twoSparkWorkersResumeFromTheirCheckpointAsIfUninterruptedAndSocketsChangeNoBit(@TempDir Path tmp) throws Exception {
         Path launcher = Ebm.launcher(tmp);
         Path spec = tmp.resolve("dp.yaml");
         Files.writeString(spec, SPEC.replace("evalPoints: 200}", "evalPoints: 200,\n"
@@ -136,6 +136,14 @@ class SparkDataParallelTest {
         Map<String, byte[]> b = arrays(cut.resolve("checkpoints/step-6"));
         a.forEach((name, bytes) -> assertThat(b.get(name)).as(name).isEqualTo(bytes));
         assertThat(metrics(cut)).isEqualTo(metrics(full));
+        // the same run with the gradients exchanged over sockets: the same bits
+        Path sockets = tmp.resolve("sockets");
+        Ebm.Result viaSockets = Ebm.run(launcher, "train", spec.toString(), "--out", sockets.toString(), "--set",
+                "train.distributed.exchange=socket");
+        assertThat(viaSockets.code()).as(viaSockets.out() + viaSockets.err()).isZero();
+        Map<String, byte[]> c = arrays(sockets.resolve("checkpoints/step-6"));
+        a.forEach((name, bytes) -> assertThat(c.get(name)).as("socket " + name).isEqualTo(bytes));
+        assertThat(Files.readString(sockets.resolve("run.log"))).contains("(socket exchange;");
         // three workers cannot take over the chains of two
         Ebm.Result three = Ebm.run(launcher, "train", spec.toString(), "--out", cut.toString(), "--resume", "--set",
                 "train.distributed.workers=3");

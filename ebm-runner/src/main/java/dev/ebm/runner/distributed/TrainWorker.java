@@ -52,9 +52,18 @@ public final class TrainWorker implements GangTask<String> {
     }
 
     @Override
-    public String run(Gang gang) {
+    public String run(Gang engineGang) {
         PluginRegistry registry = PluginRegistry.load();
         ExperimentSpec spec = new SpecLoader(registry).parse(specYaml, List.of());
+        if ("socket".equals(spec.train().distributed().exchange())) {
+            try (SocketGang sockets = new SocketGang(engineGang)) {
+                return train(sockets, spec, registry);
+            }
+        }
+        return train(engineGang, spec, registry);
+    }
+
+    private String train(Gang gang, ExperimentSpec spec, PluginRegistry registry) {
         Experiment ex = Experiment.build(spec, registry);
         Path dir = Path.of(runDir);
         boolean writer = gang.rank() == 0;
@@ -78,9 +87,10 @@ public final class TrainWorker implements GangTask<String> {
             return DIVERGED + e.getMessage();
         } finally {
             if (writer) {
-                LOG.info("worker 0 of {}: {} s training, {} ms per step in the gradient all-gather (the exchange "
-                        + "and the wait for the slowest worker)", gang.size(), String.format("%.1f",
-                        (System.nanoTime() - t0) / 1e9), String.format("%.2f", 1e3 * replicas.meanExchangeSeconds()));
+                LOG.info("worker 0 of {}: {} s training, {} ms per step in the gradient all-gather ({} exchange; "
+                        + "the wait for the slowest worker included)", gang.size(), String.format("%.1f",
+                        (System.nanoTime() - t0) / 1e9), String.format("%.2f", 1e3 * replicas.meanExchangeSeconds()),
+                        spec.train().distributed().exchange());
             }
         }
     }

@@ -14,6 +14,14 @@ public interface Gang {
     int attempt();
 
     /**
+     * An address of the machine this worker runs on that the other workers can reach (for connections of their
+     * own between workers); by default the loopback address, right when every worker runs in one machine.
+     */
+    default String host() {
+        return java.net.InetAddress.getLoopbackAddress().getHostAddress();
+    }
+
+    /**
      * Sends {@code message} to every worker and waits until every worker has sent its own; returns all messages by
      * rank (this worker's own included, the same array on every worker). Every worker must call it the same number
      * of times: it is a barrier.

@@ -79,6 +79,15 @@ class DataParallelTest {
 
     @Test
     void threeWorkersAverageToTheGradientOfTheWholeBatch() throws Exception {
+        averagesToTheWholeBatch(false);
+    }
+
+    @Test
+    void throughSocketsTheWorkersGetTheSameBits() throws Exception {
+        averagesToTheWholeBatch(true);
+    }
+
+    private void averagesToTheWholeBatch(boolean sockets) throws Exception {
         // batch 8 over 3 workers: shares 3, 3, 2, so the weights matter
         ExperimentSpec s = spec("dtype=float32");
         Experiment ex = Experiment.build(s, REGISTRY);
@@ -94,9 +103,13 @@ class DataParallelTest {
             INDArray n = xNeg.get(NDArrayIndex.interval(from[r], from[r + 1]), NDArrayIndex.all()).dup();
             List<INDArray> g = new ArrayList<>();
             double[] m = {gradient(ex, p, n, g)};
-            GangReplicas replicas = new GangReplicas(gang, 8);
+            SocketGang socket = sockets ? new SocketGang(gang) : null;
+            GangReplicas replicas = new GangReplicas(sockets ? socket : gang, 8);
             assertThat(replicas.share(8)).isEqualTo(from[r + 1] - from[r]);
             replicas.average(g, m);
+            if (socket != null) {
+                socket.close();
+            }
             double[] out = new double[1 + (int) g.stream().mapToLong(INDArray::length).sum()];
             out[0] = m[0];
             int k = 1;
