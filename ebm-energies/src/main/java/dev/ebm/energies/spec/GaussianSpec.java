@@ -1,6 +1,7 @@
 package dev.ebm.energies.spec;
 
 import dev.ebm.api.spec.Checks;
+import dev.ebm.api.spec.Default;
 import dev.ebm.api.spec.Range;
 import dev.ebm.api.spec.Required;
 import dev.ebm.api.spec.EnergySpec;
@@ -8,13 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A multivariate Gaussian as an energy: E(x) = ½(x − μ)ᵀΣ⁻¹(x − μ) + ½·log det(2πΣ), the full negative
- * log-density, so log Z = 0. It has no parameters.
+ * A multivariate Gaussian as an energy: E(x) = [½(x − μ)ᵀΣ⁻¹(x − μ) + ½·log det(2πΣ)]/T + c. At the defaults
+ * (T = 1, c = 0) it is the full negative log-density, so log Z = 0; in general exp(−E) is c-shifted N(μ, TΣ) with
+ * log Z = ½·log det(2πTΣ) − ½·log det(2πΣ)/T − c, known exactly, so estimators of log Z can be checked against an
+ * answer that is not 0. It has no parameters.
  *
  * @param mean μ, one entry per coordinate of a flattened sample (required)
  * @param covariance Σ as a list of rows: symmetric and positive definite (default: the identity)
+ * @param offset c, added to the energy: log Z moves by −c (default 0)
+ * @param temperature T > 0, dividing the negative log-density before the offset is added (default 1)
  */
-public record GaussianSpec(@Required @Range List<Double> mean, List<List<Double>> covariance) implements EnergySpec {
+public record GaussianSpec(@Required @Range List<Double> mean, List<List<Double>> covariance,
+        @Default("0") @Range Double offset, @Default("1") @Range(min = 0, exclusiveMin = true) Double temperature)
+        implements EnergySpec {
 
     public GaussianSpec {
         Checks c = new Checks(GaussianSpec.class);
@@ -28,7 +35,14 @@ public record GaussianSpec(@Required @Range List<Double> mean, List<List<Double>
         if (meanOk && covariance != null) {
             checkCovariance(c, covariance, mean.size());
         }
+        offset = c.field("offset", offset);
+        temperature = c.field("temperature", temperature);
         c.done();
+    }
+
+    /** N(mean, covariance) with the defaults: offset 0, temperature 1 (log Z = 0). */
+    public GaussianSpec(List<Double> mean, List<List<Double>> covariance) {
+        this(mean, covariance, null, null);
     }
 
     private static List<List<Double>> copyRows(List<List<Double>> rows) {

@@ -1,6 +1,9 @@
 package dev.ebm.runner.distributed;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import dev.ebm.api.plugin.PluginRegistry;
+import dev.ebm.runner.RunnerWiring;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.runner.engine.Gang;
 import dev.ebm.runner.engine.GangTask;
@@ -10,6 +13,9 @@ import dev.ebm.runner.train.DivergenceException;
 import dev.ebm.runner.train.Experiment;
 import dev.ebm.runner.train.TrainRun;
 import dev.ebm.runner.train.Trainer;
+import dev.ebm.runner.wiring.RunScope;
+import dev.ebm.runner.wiring.Runs;
+import dev.ebm.runner.wiring.StepMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,23 +59,27 @@ public final class TrainWorker implements GangTask<String> {
 
     @Override
     public String run(Gang engineGang) {
-        PluginRegistry registry = PluginRegistry.load();
-        ExperimentSpec spec = new SpecLoader(registry).parse(specYaml, List.of());
+        // the run's services as bin/ebm train wires them: plugins get them injected, plugin metrics reach the lines
+        Injector app = Guice.createInjector(new RunnerWiring());
+        ExperimentSpec spec = app.getInstance(SpecLoader.class).parse(specYaml, List.of());
+        RunScope scope = app.getInstance(Runs.class).open(spec, Path.of(runDir), new StepMetrics());
         if ("socket".equals(spec.train().distributed().exchange())) {
             try (SocketGang sockets = new SocketGang(engineGang)) {
-                return train(sockets, spec, registry);
+                return train(sockets, spec, scope);
             }
         }
-        return train(engineGang, spec, registry);
+        return train(engineGang, spec, scope);
     }
 
-    private String train(Gang gang, ExperimentSpec spec, PluginRegistry registry) {
+    private String train(Gang gang, ExperimentSpec spec, RunScope scope) {
+        PluginRegistry registry = scope.registry();
         Experiment ex = Experiment.build(spec, registry);
         Path dir = Path.of(runDir);
         boolean writer = gang.rank() == 0;
         PrintStream out = writer ? System.out : new PrintStream(java.io.OutputStream.nullOutputStream());
         GangReplicas replicas = new GangReplicas(gang, spec.train().batch());
-        Trainer trainer = new Trainer(ex, dir, out, terminal && writer).replicas(replicas);
+        Trainer trainer = new Trainer(ex, dir, out, terminal && writer).replicas(replicas)
+                .withRunServices(scope.clock(), scope.stepMetrics());
         if (writer) {
             trainer.onSamples(TrainRun.sampleImages(ex, spec, dir));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebm.api.Rng;
 import dev.ebm.api.ToyDensity;
+import dev.ebm.runner.eval.generator.GeneratorEvaluation;
 import dev.ebm.runner.eval.image.ImageEvaluation;
 import dev.ebm.runner.report.Plots;
 import dev.ebm.runner.train.Experiment;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 /**
  * The evaluation of a trained experiment that {@code eval.json} holds: for 2-D toy data with an exact density, the
  * grid scores of {@link ToyEvaluation} and the energy and density plots; for labelled image data, the classifier
- * scores of {@link ImageEvaluation} (replay buffer and fresh chains). Reads the experiment's current parameters;
+ * scores of {@link ImageEvaluation} (replay buffer and fresh chains); with {@code eval.generator}, the generator
+ * view of {@link GeneratorEvaluation}. Reads the experiment's current parameters;
  * draws its randomness from {@code Rng(seed).fork(-2)} alone, so the same parameters always score the same.
  */
 public final class RunEvaluation {
@@ -43,6 +45,11 @@ public final class RunEvaluation {
             Plots.energyLandscape(ev, runDir.resolve("plots").resolve("energy.png"));
             Plots.densityBesideData(ev, runDir.resolve("plots").resolve("density.png"));
             out.printf("eval: nll %.4f  kl %.4f nats  border_mass %.4f%n", ev.nll(), ev.kl(), ev.borderMass());
+            ObjectNode generator = GeneratorEvaluation.evaluate(ex, ev.logZ(), new Rng(spec.seed()).fork(-2).fork(11),
+                    out);
+            if (generator != null) {
+                eval.set("generator", generator);
+            }
             if (ev.borderMass() > 0.01) {
                 LOG.warn(String.format("%.1f%% of the grid's mass lies in its outer band: exp(-E) may not be "
                         + "integrable and nll/kl are unreliable", 100 * ev.borderMass()));

@@ -24,7 +24,7 @@ public record ChildLauncher(List<String> prefix, Map<String, String> env) {
     public static final String LAUNCHER_PROPERTY = "ebm.launcher";
     /** JVM options of a child started without the launcher, unless {@code EBM_JAVA_OPTS} is set (as bin/ebm). */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=12G",
-            "-Dorg.bytedeco.javacpp.maxphysicalbytes=16G");
+            "-Dorg.bytedeco.javacpp.maxphysicalbytes=0");
 
     public ChildLauncher {
         prefix = List.copyOf(prefix);
@@ -70,7 +70,7 @@ public record ChildLauncher(List<String> prefix, Map<String, String> env) {
         cmd.add("--class-path");
         cmd.add(System.getProperty("java.class.path", ""));
         cmd.add("--add-modules");
-        cmd.add("ALL-DEFAULT,ALL-MODULE-PATH");
+        cmd.add("ALL-DEFAULT,ALL-MODULE-PATH,jdk.incubator.vector");
         for (Module m : ModuleLayer.boot().modules()) {
             if (m.getName().startsWith("dev.ebm.")) {
                 cmd.add("--add-reads");

@@ -36,8 +36,10 @@ class SpecFuzzTest {
     @Test
     void everyMutantIsAcceptedOrRefusedWithProblemsThatNameASpecPath() throws IOException {
         List<ObjectNode> examples = new ArrayList<>();
+        List<Boolean> sampleOnly = new ArrayList<>();
         for (Path p : dev.ebm.runner.ExampleFiles.specs()) {
             examples.add((ObjectNode) LOADER.mapper().readTree(Files.readString(p)));
+            sampleOnly.add(dev.ebm.runner.ExampleFiles.sampleOnly(p));
         }
         SpecMutants mutants = new SpecMutants(20261207L);
         int accepted = 0;
@@ -48,7 +50,7 @@ class SpecFuzzTest {
             ObjectNode mutant = mutants.mutate(examples.get(i % examples.size()), log);
             String text = JSON.writeValueAsString(mutant);
             try {
-                validate(text);
+                validate(text, sampleOnly.get(i % examples.size()));
                 accepted++;
             } catch (SpecException e) {
                 refused++;
@@ -70,12 +72,19 @@ class SpecFuzzTest {
         System.out.printf("%d mutants: %d accepted, %d refused%n", MUTANTS, accepted, refused);
     }
 
-    /** What {@code bin/ebm train} checks before it trains. */
-    private static void validate(String text) {
+    /**
+     * What {@code bin/ebm train} checks before it trains; for a sampling-only spec, what {@code bin/ebm sample} and
+     * {@code bin/ebm logz} check before they sample.
+     */
+    private static void validate(String text, boolean sampleOnly) {
         ExperimentSpec s = LOADER.parse(text, List.of());
+        if (sampleOnly) {
+            dev.ebm.runner.sample.SamplingSetup.build(s, REGISTRY);
+            return;
+        }
         List<SpecProblem> problems = new ArrayList<>(s.trainingProblems());
         if (problems.isEmpty()) {
-            problems.addAll(new Explainer(LOADER.mapper()).explain(s).refusals());
+            problems.addAll(new Explainer(LOADER.registry()).explain(s).refusals());
         }
         if (!problems.isEmpty()) {
             throw new SpecException(problems);

@@ -2,6 +2,7 @@ package dev.ebm.samplers.negatives;
 
 import dev.ebm.api.Box;
 import dev.ebm.api.Rng;
+import dev.ebm.api.traits.ChainStart;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,6 +46,15 @@ final class Inits {
         this.width = Nd4j.createFromArray(hi).castTo(dtype).reshape(shapeOf(1)).subi(low);
     }
 
+    /** The declared law of a noise init ({@code uniform} or {@code gaussian}). */
+    static ChainStart.Noise law(String kind, double std, Double low, Double high) {
+        return switch (kind) {
+            case "uniform" -> ChainStart.Noise.uniform(low, high);
+            case "gaussian" -> ChainStart.Noise.gaussian(std);
+            default -> throw new IllegalArgumentException("not a noise init: " + kind);
+        };
+    }
+
     long[] shapeOf(long n) {
         long[] s = new long[sampleShape.length + 1];
         s[0] = n;
@@ -60,6 +70,44 @@ final class Inits {
             case "data" -> rows(data, n, rng);
             default -> throw new IllegalStateException("unknown init " + kind);
         };
+    }
+
+    /**
+     * log q₀ of {@code x} {@code [n, ...]} under the uniform or Gaussian init, in double: −Σ log(width) inside the
+     * box (−∞ outside), or the log-density of N(0, std²·I).
+     */
+    double[] logDensity(INDArray x) {
+        long n = x.size(0);
+        INDArray flat = x.reshape(n, x.length() / n).castTo(DataType.DOUBLE);
+        int d = (int) flat.size(1);
+        double[] out = new double[(int) n];
+        switch (kind) {
+            case "uniform" -> {
+                double[] lo = low.castTo(DataType.DOUBLE).reshape(d).toDoubleVector();
+                double[] w = width.castTo(DataType.DOUBLE).reshape(d).toDoubleVector();
+                double logVolume = 0;
+                for (double v : w) {
+                    logVolume += Math.log(v);
+                }
+                double[][] rows = flat.toDoubleMatrix();
+                for (int i = 0; i < n; i++) {
+                    boolean inside = true;
+                    for (int j = 0; j < d && inside; j++) {
+                        inside = rows[i][j] >= lo[j] && rows[i][j] <= lo[j] + w[j];
+                    }
+                    out[i] = inside ? -logVolume : Double.NEGATIVE_INFINITY;
+                }
+            }
+            case "gaussian" -> {
+                double[] sq = flat.mul(flat).sum(1).toDoubleVector();
+                double norm = 0.5 * d * Math.log(2 * Math.PI * std * std);
+                for (int i = 0; i < n; i++) {
+                    out[i] = -0.5 * sq[i] / (std * std) - norm;
+                }
+            }
+            default -> throw new IllegalStateException("the " + kind + " init has no known density");
+        }
+        return out;
     }
 
     /** {@code n} rows of {@code data} drawn uniformly with replacement. */
