@@ -24,6 +24,8 @@ module dev.ebm.runner {
     requires java.net.http;
 
     exports dev.ebm.runner;
+    // the engine SPI: optional engines (ebm-spark) implement it from the class path
+    exports dev.ebm.runner.engine;
 
     opens dev.ebm.runner to com.google.guice, info.picocli;
     opens dev.ebm.runner.cli to info.picocli, com.google.guice;
@@ -43,6 +45,8 @@ module dev.ebm.runner {
     uses dev.ebm.api.plugin.TransitionProvider;
     uses dev.ebm.api.plugin.DataProvider;
     uses dev.ebm.api.plugin.OptimizerProvider;
+
+    uses dev.ebm.runner.engine.Engine;
 
     provides dev.ebm.api.plugin.OptimizerProvider with dev.ebm.runner.optim.AdamProvider;
 }

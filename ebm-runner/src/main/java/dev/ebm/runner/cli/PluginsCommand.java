@@ -5,6 +5,7 @@ import dev.ebm.runner.plugins.PluginCatalog;
 import dev.ebm.runner.plugins.PluginEntry;
 import dev.ebm.runner.plugins.PluginFailure;
 import dev.ebm.runner.plugins.PluginOrigin;
+import dev.ebm.runner.engine.Engines;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.lang.reflect.RecordComponent;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bin/ebm plugins [--verbose]}: every provider by kind (type id, module, version, jar), then the plugin jars
- * that did not load and why. Exit code 1 when some jar did not load.
+ * that did not load and why, then the engines (docs/DISTRIBUTED.md). Exit code 1 when some jar did not load.
  */
 @Command(name = "plugins", description = "List the available plugins by kind (type id, module, version, jar) and "
         + "the plugin jars that did not load.")
@@ -63,6 +64,15 @@ public final class PluginsCommand implements Callable<Integer> {
                 }
             }
         }
+        out.println("engine:");
+        out.printf("  %-18s %s%n", Engines.LOCAL, "child processes on this machine (built in)");
+        Engines.all().forEach((id, e) -> {
+            out.printf("  %-18s %s%n", id, e.description());
+            if (verbose) {
+                out.printf("  %-18s %s (%s)%n", "", e.getClass().getName(),
+                        e.getClass().getProtectionDomain().getCodeSource().getLocation());
+            }
+        });
         List<PluginFailure> failures = catalog.failures();
         if (!failures.isEmpty()) {
             out.println();

@@ -3,6 +3,7 @@ package dev.ebm.runner.cli;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
+import dev.ebm.runner.engine.GangException;
 import dev.ebm.runner.explain.Explainer;
 import dev.ebm.runner.spec.SpecLoader;
 import dev.ebm.runner.io.OutputException;
@@ -46,6 +47,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "from its last checkpoint.")
     boolean resume;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "The engine of train.distributed (data-parallel "
+            + "training), e.g. spark: bin/ebm then puts its jars on the class path. Must agree with the spec.")
+    String engine;
+
     @Inject
     TrainCommand(SpecLoader loader, PluginRegistry registry, Runs runs) {
         this.loader = loader;
@@ -60,6 +65,13 @@ public final class TrainCommand implements Callable<Integer> {
             s = loader.load(spec, sets);
             var missing = new ArrayList<>(s.trainingProblems());
             missing.addAll(new Explainer(registry).explain(s).refusals());
+            String asked = s.train().distributed() == null ? null : s.train().distributed().engine();
+            if (engine != null && !engine.equals(asked)) {
+                missing.add(new dev.ebm.api.spec.SpecProblem("train.distributed.engine", asked == null
+                        ? "is needed for --engine " + engine + " (e.g. --set 'train.distributed={engine: " + engine
+                                + ", workers: 2}'); without train.distributed the run trains in this process"
+                        : "is " + asked + ", but --engine says " + engine));
+            }
             if (!missing.isEmpty()) {
                 throw new SpecException(missing);
             }
@@ -99,6 +111,11 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (CheckpointException e) {
             System.err.println("cannot resume: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        } catch (GangException e) {
+            // data-parallel training: the engine gave up on the workers
+            System.err.println("stopped: " + e.getMessage());
+            System.err.println(lastCheckpoint(runDir));
+            return 1;
         } catch (OutputException e) {
             System.err.println("stopped: " + e.getMessage());
             System.err.println(lastCheckpoint(runDir));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
+import dev.ebm.runner.distributed.DistributedTraining;
 import dev.ebm.runner.eval.RunEvaluation;
 import dev.ebm.runner.log.RunLog;
 import dev.ebm.runner.logz.LogZRun;
@@ -56,6 +57,9 @@ public final class TrainRun {
         // built first, so that a spec the plugins refuse leaves no run directory behind
         Experiment ex = Experiment.build(spec, registry);
         dev.ebm.runner.eval.generator.NoiseFreeSetup.resolve(ex);
+        if (spec.train().distributed() != null) {
+            DistributedTraining.engine(spec);
+        }
         try {
             Files.createDirectories(runDir);
             Files.writeString(runDir.resolve("spec.resolved.yaml"), loader.toYaml(spec));
@@ -68,6 +72,21 @@ public final class TrainRun {
         }
     }
 
+    /** Writes {@code samples/step-N.png}: negatives beside the data, for 2-D data and images. */
+    public static Trainer.SampleSink sampleImages(Experiment ex, ExperimentSpec spec, Path runDir) {
+        boolean twoD = ex.data.bounds().dim() == 2;
+        boolean images = ex.data.sampleShape().length == 3;
+        return (step, xPos, xNeg) -> {
+            Path png = runDir.resolve("samples").resolve("step-" + step + ".png");
+            if (twoD) {
+                Plots.samples2d(xPos, xNeg, ex.data.bounds().widen(0.25), png);
+            } else if (images) {
+                ImageGrids.besideData(xPos, xNeg, ex.data.bounds().low()[0], ex.data.bounds().high()[0],
+                        spec.name() + ", step " + step, png);
+            }
+        };
+    }
+
     private ObjectNode train(Experiment ex, ExperimentSpec spec, Path runDir, boolean resume, boolean terminal,
             java.util.function.LongConsumer afterStep) {
         String chains = ex.needsNegatives
@@ -76,24 +95,20 @@ public final class TrainRun {
         LOG.info("training {}: {} energy ({} parameters), {}, {} steps, seed {}", runDir,
                 registry.typeOf(spec.energy()), ex.energy.parameters().size(), chains, spec.train().steps(),
                 spec.seed());
-        boolean twoD = ex.data.bounds().dim() == 2;
-        boolean images = ex.data.sampleShape().length == 3;
-        Trainer trainer = new Trainer(ex, runDir, out, terminal).onSamples((step, xPos, xNeg) -> {
-            Path png = runDir.resolve("samples").resolve("step-" + step + ".png");
-            if (twoD) {
-                Plots.samples2d(xPos, xNeg, ex.data.bounds().widen(0.25), png);
-            } else if (images) {
-                ImageGrids.besideData(xPos, xNeg, ex.data.bounds().low()[0], ex.data.bounds().high()[0],
-                        spec.name() + ", step " + step, png);
-            }
-        });
+        Trainer trainer = new Trainer(ex, runDir, out, terminal).onSamples(sampleImages(ex, spec, runDir));
         if (scope != null) {
             trainer.withRunServices(scope.clock(), scope.stepMetrics());
         }
         long start = System.nanoTime();
         long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try {
-            trainer.run(resume, afterStep);
+            if (spec.train().distributed() != null) {
+                // the workers write metrics, samples and checkpoints; the final parameters come from the last one
+                DistributedTraining.train(spec, loader.toYaml(spec), runDir, resume, terminal, out);
+                trainer.loadLatestParameters();
+            } else {
+                trainer.run(resume, afterStep);
+            }
         } catch (DivergenceException e) {
             LOG.error("stopped: {}", e.getMessage());
             throw e;
