@@ -152,9 +152,8 @@ public final class Checks {
             // a copy that keeps the null entries a problem names (List.copyOf would throw on them)
             return java.util.Collections.unmodifiableList(new ArrayList<>(value));
         }
-        // List.copyOf refuses null entries: a bad interval is kept as given, the problem above reports it
-        return value.contains(null) ? java.util.Collections.unmodifiableList(new java.util.ArrayList<>(value))
-                : List.copyOf(value);
+        // both entries are non-null here (checked above), so List.copyOf cannot refuse them
+        return List.copyOf(value);
     }
 
     public List<SpecProblem> problems() {

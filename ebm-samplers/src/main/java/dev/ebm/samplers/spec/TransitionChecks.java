@@ -18,7 +18,7 @@ final class TransitionChecks {
                 c.fail("transitions[" + i + "]", "must be a mapping with a 'type', found null");
             }
         }
-        return transitions.contains(null) ? List.of() : List.copyOf(transitions);
+        return transitions.stream().anyMatch(java.util.Objects::isNull) ? List.of() : List.copyOf(transitions);
     }
 
     /** {@code transitionEvery}: required with transitions, refused without them. */
