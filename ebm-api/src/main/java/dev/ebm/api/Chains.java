@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -50,21 +51,31 @@ public final class Chains {
         Mean warmAccept = new Mean();
         Map<String, Mean> diagnostics = new LinkedHashMap<>();
         Map<String, Mean> warmDiagnostics = new LinkedHashMap<>();
+        // Each step runs in a scratch workspace of its own and only the new state is kept (copied to the enclosing
+        // workspace, or to ordinary memory without one): a run of K steps then holds one step's temporaries, not K
+        // steps' worth. Kernels whose states carry an internal part (replica exchange, annealing) keep the
+        // enclosing workspace, since that part may hold arrays.
+        boolean scratch = state.internal() == null;
         for (int t = 0; t < steps; t++) {
             boolean recorded = record > 0 && t >= steps - record;
             if (recorded) {
                 positions.add(state.x());
             }
-            SamplerKernel.Step step = kernel.step(target, state, rng);
-            state = step.state();
-            if (recorded) {
-                noise.add(step.info().noise());
+            try (MemoryWorkspace ws = scratch ? ChainWorkspace.open() : null) {
+                SamplerKernel.Step step = kernel.step(target, state, rng);
+                state = step.state();
+                if (recorded) {
+                    noise.add(scratch ? ChainWorkspace.keep(step.info().noise()) : step.info().noise());
+                }
+                boolean warm = t < warmup;
+                (warm ? warmAccept : accept).add(step.info().acceptRate());
+                Map<String, Mean> sink = warm ? warmDiagnostics : diagnostics;
+                step.info().diagnostics().forEach((k, v) -> sink.computeIfAbsent(k, key -> new Mean()).add(v));
+                state = finishStep(kernel, target, state, step.info(), t, warmup, steps, transitions, every, rng);
+                if (scratch) {
+                    state = ChainWorkspace.keep(state);
+                }
             }
-            boolean warm = t < warmup;
-            (warm ? warmAccept : accept).add(step.info().acceptRate());
-            Map<String, Mean> sink = warm ? warmDiagnostics : diagnostics;
-            step.info().diagnostics().forEach((k, v) -> sink.computeIfAbsent(k, key -> new Mean()).add(v));
-            state = finishStep(kernel, target, state, step.info(), t, warmup, steps, transitions, every, rng);
             if (recorded && transitionAfter(t, steps, transitions, every)) {
                 positions.clear();
                 noise.clear();

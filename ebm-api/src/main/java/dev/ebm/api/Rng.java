@@ -2,6 +2,7 @@ package dev.ebm.api;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -64,6 +65,16 @@ public final class Rng {
     public INDArray normal(DataType dtype, long... shape) {
         Nd4j.getRandom().setSeed(nextLong());
         return Nd4j.randn(dtype, shape);
+    }
+
+    /**
+     * Normal draws with mean 0 and standard deviation {@code std} of the given shape, in one native op (the same
+     * values as {@code normal(dtype, shape).muli(std)} up to rounding).
+     */
+    public INDArray normal(DataType dtype, double std, long... shape) {
+        Nd4j.getRandom().setSeed(nextLong());
+        INDArray out = Nd4j.createUninitialized(dtype, shape);
+        return Nd4j.getExecutioner().exec(new GaussianDistribution(out, 0.0, std), Nd4j.getRandom());
     }
 
     /** Uniform draws in {@code [0, 1)} of the given shape. */

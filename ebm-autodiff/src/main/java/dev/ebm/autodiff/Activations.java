@@ -6,8 +6,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Elementwise functions. Each backward uses a fused native derivative when no graph is being recorded (the
- * sampler's hot path) and a composition of differentiable ops when it is (second-order gradients).
+ * Elementwise functions. swish, tanh, sigmoid and softplus run as fused one-pass kernels ({@link Fused}) when those
+ * are on; the code below is their reference path. Each backward uses a fused native derivative when no graph is
+ * being recorded (the sampler's hot path) and a composition of differentiable ops when it is (second-order
+ * gradients).
  */
 final class Activations {
     private Activations() {}
@@ -35,6 +37,9 @@ final class Activations {
     }
 
     static Tensor tanh(Tensor x) {
+        if (Kernels.fused(x.dtype())) {
+            return Fused.op(x, null, Nonlinearity.TANH, 0);
+        }
         Tensor[] self = new Tensor[1];
         self[0] = Tensor.record("tanh", Transforms.tanh(x.value(), true), g -> {
             if (!GradMode.isEnabled()) {
@@ -47,6 +52,9 @@ final class Activations {
     }
 
     static Tensor sigmoid(Tensor x) {
+        if (Kernels.fused(x.dtype())) {
+            return Fused.op(x, null, Nonlinearity.SIGMOID, 0);
+        }
         Tensor[] self = new Tensor[1];
         self[0] = Tensor.record("sigmoid", Transforms.sigmoid(x.value(), true), g -> {
             if (!GradMode.isEnabled()) {
@@ -60,6 +68,9 @@ final class Activations {
     }
 
     static Tensor softplus(Tensor x) {
+        if (Kernels.fused(x.dtype())) {
+            return Fused.op(x, null, Nonlinearity.SOFTPLUS, 0);
+        }
         return Tensor.record("softplus", Transforms.softPlus(x.value(), true), g -> new Tensor[] {g.mul(x.sigmoid())}, x);
     }
 
@@ -69,6 +80,9 @@ final class Activations {
      * the native derivative op (which evaluates the exponential again and is several times slower).
      */
     static Tensor swish(Tensor x) {
+        if (Kernels.fused(x.dtype())) {
+            return Fused.op(x, null, Nonlinearity.SWISH, 0);
+        }
         if (!GradMode.isEnabled() || !x.requiresGrad()) {
             return Tensor.constant(Nd4j.getExecutioner().exec(new Swish(x.value(), x.value().ulike())));
         }

@@ -1,7 +1,6 @@
 package dev.ebm.autodiff;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Broadcasting arithmetic and matrix products. */
 final class Arithmetic {
@@ -10,9 +9,20 @@ final class Arithmetic {
     static Tensor add(Tensor a, Tensor b) {
         long[] sa = a.shape();
         long[] sb = b.shape();
-        return Tensor.record("add", a.value().add(b.value()),
+        INDArray v = rowBias(a, b) ? Fused.addRowBias(a.value(), b.value()) : a.value().add(b.value());
+        return Tensor.record("add", v,
                 g -> new Tensor[] {a.requiresGrad() ? g.sumTo(sa) : null, b.requiresGrad() ? g.sumTo(sb) : null},
                 a, b);
+    }
+
+    /** Whether b ([1, F] or [F]) is added to every row of a [N, F]: the bias of a dense layer, one fused pass. */
+    private static boolean rowBias(Tensor a, Tensor b) {
+        if (a.rank() != 2 || a.dtype() != b.dtype() || !Kernels.fused(a.dtype())) {
+            return false;
+        }
+        long f = a.shape()[1];
+        long[] sb = b.shape();
+        return (sb.length == 1 && sb[0] == f) || (sb.length == 2 && sb[0] == 1 && sb[1] == f);
     }
 
     static Tensor sub(Tensor a, Tensor b) {
@@ -58,7 +68,7 @@ final class Arithmetic {
         if (a.rank() != 2 || b.rank() != 2) {
             throw new IllegalArgumentException("matmul needs rank-2 tensors, found " + a + " and " + b);
         }
-        INDArray v = Nd4j.gemm(a.value(), b.value(), ta, tb);
+        INDArray v = Blas.gemm(a.value(), b.value(), ta, tb);
         return Tensor.record("matmul", v, g -> {
             Tensor ga = null;
             Tensor gb = null;

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * 2-D convolution and average pooling on NCHW tensors, with backward rules that are differentiable again.
@@ -24,11 +25,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code conv2d} forward; {@code conv2d_bp}, which always computes both the input and the weight gradient, so
  * when both are wanted they come from one call. When only the input gradient is wanted (∇ₓE while sampling, with
  * detached weights) and the geometry leaves no remainder ((H + 2p − k) divisible by the stride, in both
- * dimensions), the transposed convolution {@code deconv2d} computes it alone; otherwise {@code conv2d_bp} is used
- * and its weight gradient is wasted work. {@code deconv2d} refuses the geometries with a remainder (28 → 14 at
- * stride 2 would come back as 27), and {@code deconv2d_tf}, which takes the input shape, returned wrong values on
- * its oneDNN path when probed. On the cnn28 Langevin step (layers 1 and 4 fit) the {@code deconv2d} path saved
- * about 2 ms of 35 in an A/B run.
+ * dimensions), the transposed convolution {@code deconv2d} computes it alone. With a remainder (28 → 14 at stride 2
+ * would come back from {@code deconv2d} as 27), {@code deconv2d} runs without padding, which yields every input
+ * position the windows can reach, shifted by the padding, and the input's rows and columns are cut out of that
+ * (positions no window reaches get zero); {@code conv2d_bp}, which also computes the weight gradient, remains the
+ * reference path ({@link Kernels#reference()}) and the path when the weight gradient is wanted too.
+ * {@code deconv2d_tf}, which takes the input shape, returned wrong values on its oneDNN path when probed.
  *
  * <p>Average pooling (no padding) is linear; its adjoint {@code avgpool2d_bp} is recorded as an op whose own
  * backward is average pooling again.
@@ -110,7 +112,7 @@ final class Convolutions {
         if (!wantX && !wantW) {
             return new Tensor[] {null, null};
         }
-        if (wantX && !wantW && transposeFits(x.shape(), w.shape(), geo)) {
+        if (wantX && !wantW && (transposeFits(x.shape(), w.shape(), geo) || Kernels.enabled())) {
             INDArray gx = transposed(x.shape(), w.value(), g.value(), geo);
             return new Tensor[] {recordBackpropInput(gx, g, w, geo), null};
         }
@@ -140,7 +142,7 @@ final class Convolutions {
         return Tensor.record("conv2dBackpropWeight", value, v -> {
             Tensor gx = null;
             if (x.requiresGrad()) {
-                INDArray bi = transposeFits(x.shape(), v.shape(), geo)
+                INDArray bi = transposeFits(x.shape(), v.shape(), geo) || Kernels.enabled()
                         ? transposed(x.shape(), v.value(), g.value(), geo)
                         : backprop(x.value(), v.value(), g.value(), geo)[0];
                 gx = recordBackpropInput(bi, g, v, geo);
@@ -191,11 +193,34 @@ final class Convolutions {
 
     /**
      * BI(g, W) alone, as the transposed convolution {@code deconv2d}: our weight [outC, inC, kH, kW] is its weight
-     * in format 1 ([its input channels, its output channels, kH, kW]), with the same stride and padding.
+     * in format 1 ([its input channels, its output channels, kH, kW]), with the same stride and padding when the
+     * geometry has no remainder; otherwise without padding and cut to the input (see the class comment).
      */
     private static INDArray transposed(long[] xs, INDArray w, INDArray g, Geometry geo) {
-        INDArray gx = Nd4j.createUninitialized(g.dataType(), xs);
-        exec("deconv2d", new INDArray[] {g, w}, new INDArray[] {gx}, geo.iArgs(w.size(2), w.size(3)));
+        if (transposeFits(xs, w.shape(), geo)) {
+            INDArray gx = Nd4j.createUninitialized(g.dataType(), xs);
+            exec("deconv2d", new INDArray[] {g, w}, new INDArray[] {gx}, geo.iArgs(w.size(2), w.size(3)));
+            return gx;
+        }
+        int p = geo.padding();
+        int st = geo.stride();
+        // without padding the transposed convolution covers input rows −p … s(O−1)+k−p−1
+        long fullH = st * (g.size(2) - 1) + w.size(2);
+        long fullW = st * (g.size(3) - 1) + w.size(3);
+        INDArray full = Nd4j.createUninitialized(g.dataType(), xs[0], xs[1], fullH, fullW);
+        exec("deconv2d", new INDArray[] {g, w}, new INDArray[] {full},
+                new Geometry(st, 0).iArgs(w.size(2), w.size(3)));
+        long h = Math.min(xs[2], fullH - p);
+        long wd = Math.min(xs[3], fullW - p);
+        INDArray window = full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(p, p + h),
+                NDArrayIndex.interval(p, p + wd));
+        if (h == xs[2] && wd == xs[3]) {
+            return window.dup('c');
+        }
+        // rows or columns that no window reaches (a remainder larger than the padding) get no gradient
+        INDArray gx = Nd4j.zeros(g.dataType(), xs);
+        gx.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, h), NDArrayIndex.interval(0, wd))
+                .assign(window);
         return gx;
     }
 

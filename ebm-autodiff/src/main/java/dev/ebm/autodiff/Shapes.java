@@ -13,7 +13,17 @@ final class Shapes {
     static Tensor sum(Tensor a, boolean keepDims, int... axes) {
         long[] inShape = a.shape();
         int[] norm = normalise(axes, a.rank());
-        INDArray v = axes.length == 0 ? a.value().dup() : a.value().sum(keepDims, norm);
+        INDArray v;
+        if (axes.length == 0) {
+            v = a.value().dup();
+        } else if (!keepDims && norm.length == a.rank() && Kernels.enabled()
+                && (a.dtype() == org.nd4j.linalg.api.buffer.DataType.FLOAT
+                        || a.dtype() == org.nd4j.linalg.api.buffer.DataType.DOUBLE)) {
+            // the sum of everything (an energy's sum over the batch): a Java pass, no reduction op
+            v = Nd4j.scalar(a.dtype(), ArrayKernels.sum(a.value()));
+        } else {
+            v = a.value().sum(keepDims, norm);
+        }
         long[] keptShape = keptShape(inShape, norm);
         return Tensor.record("sum", v, g -> new Tensor[] {g.reshape(keptShape).broadcastTo(inShape)}, a);
     }
@@ -41,7 +51,7 @@ final class Shapes {
             src = src.reshape(padded);
         }
         // INDArray.broadcast is ~10x slower than a broadcasting add into zeros (and assign does not broadcast)
-        INDArray v = src.length() == 1 ? Nd4j.valueArrayOf(shape, src.getDouble(0), src.dataType())
+        INDArray v = src.length() == 1 ? ArrayKernels.filled(src.dataType(), shape, src.getDouble(0))
                 : Nd4j.zeros(src.dataType(), shape).addi(src);
         return Tensor.record("broadcastTo", v, g -> new Tensor[] {g.sumTo(inShape)}, a);
     }

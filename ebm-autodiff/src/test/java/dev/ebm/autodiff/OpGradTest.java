@@ -125,6 +125,12 @@ class OpGradTest {
         cs.add(c("sigmoid", x -> x.get(0).sigmoid(), any(3, 4)));
         cs.add(c("softplus", x -> x.get(0).softplus(), any(3, 4)));
         cs.add(c("swish", x -> x.get(0).swish(), any(3, 4)));
+        for (Nonlinearity f : Nonlinearity.values()) {
+            String n = f.name().toLowerCase(java.util.Locale.ROOT);
+            cs.add(c("addBiasThen " + n + " [3,4]+[1,4]", x -> x.get(0).addBiasThen(x.get(1), f), any(3, 4), any(1, 4)));
+            cs.add(c("addBiasThen " + n + " [2,3,2,2]+[3]", x -> x.get(0).addBiasThen(x.get(1), f), any(2, 3, 2, 2),
+                    any(3)));
+        }
         cs.add(c("leakyRelu 0.2", x -> x.get(0).leakyRelu(0.2), away(3, 4)));
         cs.add(c("leakyRelu 0", x -> x.get(0).leakyRelu(0.0), away(3, 4)));
         cs.add(c("relu", x -> x.get(0).relu(), away(3, 4)));
@@ -204,7 +210,8 @@ class OpGradTest {
 
     static Stream<Case> thirdOrderCases() {
         List<String> names = List.of("mul [3, 4],[1, 4]", "div [3, 4],[3, 1]", "matmul aT bT", "exp", "log", "sqrt",
-                "tanh", "sigmoid", "softplus", "swish", "elu 0.5", "logSoftmax axis 1", "conv2d 3x3 s2 p1", "conv2d bias s1 p1",
+                "tanh", "sigmoid", "softplus", "swish", "elu 0.5", "logSoftmax axis 1", "addBiasThen swish [3,4]+[1,4]",
+                "addBiasThen tanh [2,3,2,2]+[3]", "addBiasThen softplus [3,4]+[1,4]", "conv2d 3x3 s2 p1", "conv2d bias s1 p1",
                 "conv2dBackpropInput s2 p1", "conv2dBackpropWeight s2 p0", "avgPool2d 2 s2 with a remainder",
                 "cnn: conv, swish, pool, dense");
         List<Case> all = cases();

@@ -1,6 +1,8 @@
 package dev.ebm.energies;
 
+import dev.ebm.api.spec.SpecException;
 import dev.ebm.energies.spec.CnnSpec;
+import java.util.List;
 
 /** Sizes of the networks' activations, for the providers' memory estimates. */
 final class ActivationSizes {
@@ -14,20 +16,22 @@ final class ActivationSizes {
 
     /**
      * Activations per image of a CNN on images {@code [C, H, W]}: the sum over the convolutions of channels × the
-     * output height × width; 0 when the sample shape is not an image.
+     * output height × width, with each convolution's own kernel, stride and padding mode ({@link ConvLayer#plan});
+     * 0 when the sample shape is not an image or a kernel does not fit (building the energy reports that).
      */
     static long cnnUnits(CnnSpec spec, long[] shape) {
-        if (shape.length != 3) {
+        if (shape == null || shape.length != 3) {
             return 0;
         }
-        long h = shape[1];
-        long w = shape[2];
+        List<ConvLayer> layers;
+        try {
+            layers = ConvLayer.plan(spec, shape);
+        } catch (SpecException e) {
+            return 0;
+        }
         long total = 0;
-        for (int i = 0; i < spec.channels().size(); i++) {
-            int s = spec.strides().get(i);
-            h = Math.max(1, (h + 2L * spec.padding() - spec.kernel()) / s + 1);
-            w = Math.max(1, (w + 2L * spec.padding() - spec.kernel()) / s + 1);
-            total += spec.channels().get(i) * h * w;
+        for (int i = 0; i < layers.size(); i++) {
+            total += spec.channels().get(i) * layers.get(i).outH() * layers.get(i).outW();
         }
         return total;
     }

@@ -3,6 +3,7 @@ package dev.ebm.energies;
 import dev.ebm.api.EnergyFunction;
 import dev.ebm.api.ParameterSet;
 import dev.ebm.api.Rng;
+import dev.ebm.autodiff.Nonlinearity;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.energies.spec.MlpSpec;
 import java.util.LinkedHashMap;
@@ -57,10 +58,8 @@ public final class Mlp implements EnergyFunction {
         Tensor flat = x.rank() == 2 ? x : x.reshape(n, x.value().length() / n);
         Tensor h = flat;
         for (int i = 0; i < layers; i++) {
-            h = h.matmul(weight(p, i)).add(p.get("b" + i));
-            if (i < layers - 1) {
-                h = activate(h);
-            }
+            h = h.matmul(weight(p, i));
+            h = i < layers - 1 ? activate(h, p.get("b" + i)) : h.add(p.get("b" + i));
         }
         Tensor e = h.reshape(n);
         if (spec.quadratic() > 0) {
@@ -99,14 +98,15 @@ public final class Mlp implements EnergyFunction {
         }
     }
 
-    private Tensor activate(Tensor h) {
+    /** a(h + b); the smooth activations add the bias in the same op. */
+    private Tensor activate(Tensor h, Tensor b) {
         return switch (spec.activation()) {
-            case "swish" -> h.swish();
-            case "softplus" -> h.softplus();
-            case "leaky-relu" -> h.leakyRelu(spec.leak());
-            case "elu" -> h.elu(1.0);
-            case "tanh" -> h.tanh();
-            case "sigmoid" -> h.sigmoid();
+            case "swish" -> h.addBiasThen(b, Nonlinearity.SWISH);
+            case "softplus" -> h.addBiasThen(b, Nonlinearity.SOFTPLUS);
+            case "leaky-relu" -> h.add(b).leakyRelu(spec.leak());
+            case "elu" -> h.add(b).elu(1.0);
+            case "tanh" -> h.addBiasThen(b, Nonlinearity.TANH);
+            case "sigmoid" -> h.addBiasThen(b, Nonlinearity.SIGMOID);
             default -> throw new IllegalStateException("unknown activation " + spec.activation());
         };
     }

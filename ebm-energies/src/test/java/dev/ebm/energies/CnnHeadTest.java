@@ -32,6 +32,8 @@ class CnnHeadTest {
                 new ConvLayer(4, 2, 1, 0, 0, 0, 0, 14, 14), new ConvLayer(4, 2, 1, 0, 0, 0, 0, 7, 7),
                 new ConvLayer(4, 2, 1, 0, 1, 0, 1, 4, 4));
         assertThat(Cnn.outputShape(s, new long[] {1, 28, 28})).containsExactly(256, 4, 4);
+        // the memory estimate follows the same plan: 64·28² + 64·14² + 128·7² + 256·4² activations per image
+        assertThat(ActivationSizes.cnnUnits(s, new long[] {1, 28, 28})).isEqualTo(50_176 + 12_544 + 6_272 + 4_096);
         EnergyFunction e = energy(IGEBM, DataType.FLOAT, 1, 28, 28);
         Map<String, INDArray> p = e.parameters().arrays();
         // c1_pre, c1, c2, c3 (no bias: conv_block's use_bias=False), fc_dense 4*4*4*64 -> 2*64, fc5 128 -> 1

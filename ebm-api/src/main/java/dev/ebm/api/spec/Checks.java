@@ -149,8 +149,12 @@ public final class Checks {
         }
         if (value.size() != 2 || value.get(0) == null || value.get(1) == null || !(value.get(0) < value.get(1))) {
             fail(field, "must be [low, high] with low < high, found " + value);
+            // a copy that keeps the null entries a problem names (List.copyOf would throw on them)
+            return java.util.Collections.unmodifiableList(new ArrayList<>(value));
         }
-        return List.copyOf(value);
+        // List.copyOf refuses null entries: a bad interval is kept as given, the problem above reports it
+        return value.contains(null) ? java.util.Collections.unmodifiableList(new java.util.ArrayList<>(value))
+                : List.copyOf(value);
     }
 
     public List<SpecProblem> problems() {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param evalGrid grid points per axis for the 2-D normalising constant
  * @param logZ an estimator of log Z whose estimate {@code eval.json} also holds under {@code log_z_estimate}
  *     (the ids of {@code bin/ebm logz --method}), or null for none (the default)
+ * @param distributed data-parallel training over several workers, or null for one process
  */
 public record TrainSpec(
         @Default("1000") @Range(min = 0, exclusiveMin = true) Integer steps,
@@ -27,7 +28,8 @@ public record TrainSpec(
         @Default("1.0e6") @Range(min = 0, exclusiveMin = true) Double maxEnergy,
         @Default("20000") @Range(min = 0, exclusiveMin = true) Integer evalPoints,
         @Default("300") @Range(min = 0, exclusiveMin = true) Integer evalGrid,
-        @OneOf({"is", "ris", "mis", "bridge", "rlr", "ais", "rais", "all"}) String logZ) {
+        @OneOf({"is", "ris", "mis", "bridge", "rlr", "ais", "rais", "all"}) String logZ,
+        DistributedSpec distributed) {
 
     /** The estimators {@code logZ} may name. */
     public static final List<String> LOG_Z_METHODS = List.of("is", "ris", "mis", "bridge", "rlr", "ais", "rais",
@@ -45,10 +47,21 @@ public record TrainSpec(
         evalPoints = c.field("evalPoints", evalPoints);
         evalGrid = c.field("evalGrid", evalGrid);
         logZ = c.field("logZ", logZ);
+        if (distributed != null && batch != null && chains != null) {
+            int n = distributed.workers();
+            // each worker's gradient is weighted by its share of the batch: exact when its chains are the same share
+            c.check(batch >= n, "batch", "must be >= distributed.workers = " + n + " (each worker needs data), found "
+                    + batch);
+            c.check(chains >= n, "chains", "must be >= distributed.workers = " + n + ", found " + chains);
+            c.check(chains.equals(batch) || batch % n == 0 && chains % n == 0, "chains", "must equal batch, or "
+                    + "batch and chains must both be multiples of distributed.workers = " + n + " (each worker's "
+                    + "share of the chains must equal its share of the batch), found batch " + batch + ", chains "
+                    + chains);
+        }
         c.done();
     }
 
     public static TrainSpec defaults() {
-        return new TrainSpec(null, null, null, null, null, null, null, null, null, null);
+        return new TrainSpec(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -74,9 +74,37 @@ final class IdxImageSource implements LabelledData {
         return x;
     }
 
+    /** The images at positions index, index + count, ... of this source's order, sharing its IDX bytes. */
+    @Override
+    public IdxImageSource shard(int index, int count) {
+        if (index < 0 || index >= count) {
+            throw new IllegalArgumentException("shard " + index + " of " + count);
+        }
+        if (count == 1) {
+            return this;
+        }
+        int[] mine = new int[(rows.length - index + count - 1) / count];
+        for (int i = 0; i < mine.length; i++) {
+            mine[i] = rows[index + i * count];
+        }
+        return new IdxImageSource(images, labels, mine, symmetric, dequantize, noiseStd, classNames);
+    }
+
+    /**
+     * The scaled range, widened by what dequantization adds: w/256 above for {@code uniform}, 4·noiseStd on both
+     * sides for {@code gaussian} (so that the box holds the dequantized values too, as the data-source contract asks).
+     */
     @Override
     public Box bounds() {
-        return Box.uniform(PIXELS, symmetric ? -1 : 0, 1);
+        double low = symmetric ? -1 : 0;
+        double high = 1;
+        if (dequantize == Dequantize.UNIFORM) {
+            high += (symmetric ? 2.0 : 1.0) / 256;
+        } else if (dequantize == Dequantize.GAUSSIAN) {
+            low -= 4 * noiseStd;
+            high += 4 * noiseStd;
+        }
+        return Box.uniform(PIXELS, low, high);
     }
 
     @Override

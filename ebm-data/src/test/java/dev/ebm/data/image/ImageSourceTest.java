@@ -54,6 +54,37 @@ class ImageSourceTest {
     }
 
     @Test
+    void shardsAreDisjointInterleavedPartsOfTheSourceThatTogetherAreIt() throws Exception {
+        LabelledData all = ImageFixture.source("mnist", data(), "\"digits\": [1, 2, 3, 4, 5, 6, 7, 8, 9]");
+        assertThat(all.shard(0, 1)).isSameAs(all);
+        int[] labels = all.labels();
+        int total = 0;
+        for (int r = 0; r < 3; r++) {
+            LabelledData shard = (LabelledData) all.shard(r, 3);
+            assertThat(shard.size()).isEqualTo((all.size() - r + 2) / 3);
+            for (int i = 0; i < shard.size(); i++) {
+                assertThat(shard.samples(i, i + 1, DataType.FLOAT)).as("shard " + r + " image " + i)
+                        .isEqualTo(all.samples(r + 3 * i, r + 3 * i + 1, DataType.FLOAT));
+                assertThat(shard.labels()[i]).isEqualTo(labels[r + 3 * i]);
+            }
+            // a batch of a shard draws only its images
+            INDArray batch = shard.batch(40, new Rng(r), DataType.FLOAT);
+            INDArray mine = shard.samples(0, shard.size(), DataType.FLOAT).reshape(shard.size(), 784);
+            for (int k = 0; k < 40; k++) {
+                INDArray x = batch.get(org.nd4j.linalg.indexing.NDArrayIndex.point(k)).reshape(1, 784);
+                boolean found = false;
+                for (int i = 0; i < shard.size() && !found; i++) {
+                    found = mine.getRow(i).reshape(1, 784).equals(x);
+                }
+                assertThat(found).as("batch row " + k + " of shard " + r).isTrue();
+            }
+            total += shard.size();
+        }
+        assertThat(total).isEqualTo(all.size());
+        assertThatThrownBy(() -> all.shard(3, 3)).hasMessage("shard 3 of 3");
+    }
+
+    @Test
     void samplesAreNeverDequantized() throws Exception {
         LabelledData noisy = ImageFixture.source("mnist", data(), "\"dequantize\": \"uniform\"");
         LabelledData clean = ImageFixture.source("mnist", data(), "");

@@ -1,6 +1,11 @@
 package dev.ebm.runner.cli;
 
 import dev.ebm.api.spec.SpecException;
+import dev.ebm.runner.engine.EngineOptions;
+import dev.ebm.runner.engine.EngineSession;
+import dev.ebm.runner.engine.Engines;
+import dev.ebm.runner.engine.LocalProcesses;
+import dev.ebm.runner.engine.RunExecutor;
 import dev.ebm.runner.log.RunLog;
 import dev.ebm.runner.spec.SpecLoader;
 import dev.ebm.runner.sweep.ChildLauncher;
@@ -21,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bin/ebm sweep SWEEP.yaml [--out DIR] [--workers N] [--threads T] [--set k=v]... [--metric M] [--dry-run]}.
+ * {@code bin/ebm sweep SWEEP.yaml [--out DIR] [--workers N] [--threads T] [--set k=v]... [--metric M] [--dry-run]
+ * [--engine E [--master URL]]}.
  */
 @Command(name = "sweep", description = {
     "Train a base spec under a grid of overrides and named cases, for several seeds, each run in its own process, "
@@ -58,6 +64,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the runs and their estimated cost; run nothing.")
     boolean dryRun;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "Where the runs run: local (default; child "
+            + "processes of this one) or an engine on the class path, e.g. spark (each run a Spark task; bin/ebm "
+            + "--engine spark puts Spark on the class path). docs/DISTRIBUTED.md")
+    String engine = Engines.LOCAL;
+
+    @Option(names = "--master", paramLabel = "URL", description = "The engine's master, e.g. local[2] (Spark's "
+            + "default: local[cores]), spark://HOST:PORT, k8s://https://HOST:PORT.")
+    String master;
+
     @Inject
     SweepCommand(SpecLoader loader) {
         this.loader = loader;
@@ -83,22 +98,43 @@ public final class SweepCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         Path dir = out != null ? out : defaultDir(file);
-        Workers w;
-        try {
-            w = Workers.choose(workers, threads, Runtime.getRuntime().availableProcessors());
+        if (Engines.LOCAL.equals(engine) && master != null) {
+            System.err.println("sweep: --master " + master + " needs an engine other than local, e.g. --engine spark");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (dryRun || Engines.LOCAL.equals(engine)) {
+            Workers w;
+            try {
+                w = Workers.choose(workers, threads, Runtime.getRuntime().availableProcessors());
+            } catch (IllegalArgumentException e) {
+                System.err.println("sweep: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            w.notes().forEach(n -> System.err.println("sweep: " + n));
+            if (dryRun) {
+                new SweepDryRun(loader, System.out).print(file, plan, runs, dir, w);
+                return 0;
+            }
+            return run(sweep, runs, dir, w, new LocalProcesses());
+        }
+        try (EngineSession session = Engines.find(engine).open(new EngineOptions(master,
+                threads == null ? 1 : threads, "ebm sweep " + file.getFileName()))) {
+            Workers w = Workers.choose(workers, session.threadsPerTask(), session.cores());
+            w.notes().forEach(n -> System.err.println("sweep: " + n));
+            System.err.printf("sweep: engine %s, master %s: %d run(s) at a time, %d thread(s) each%n", engine,
+                    session.master(), w.workers(), w.threads());
+            return run(sweep, runs, dir, w, session.runs());
         } catch (IllegalArgumentException e) {
             System.err.println("sweep: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        w.notes().forEach(n -> System.err.println("sweep: " + n));
-        if (dryRun) {
-            new SweepDryRun(loader, System.out).print(file, plan, runs, dir, w);
-            return 0;
-        }
+    }
+
+    private int run(SweepFile sweep, List<SweepPlan.ResolvedRun> runs, Path dir, Workers w, RunExecutor executor) {
         SweepRunner.Result result;
         try (RunLog log = RunLog.attach(dir.resolve("sweep.log"))) {
-            result = new SweepRunner(loader, System.out).run(sweep, runs,
-                    new SweepRunner.Options(dir, w.workers(), w.threads(), metric, ChildLauncher.current()));
+            result = new SweepRunner(loader, System.out).run(sweep, runs, new SweepRunner.Options(dir, w.workers(),
+                    w.threads(), metric, ChildLauncher.current(), executor));
         } catch (SweepLock.HeldException e) {
             System.err.println("sweep: " + e.getMessage());
             return ExitCodes.BUSY;

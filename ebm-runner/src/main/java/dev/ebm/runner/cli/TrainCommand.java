@@ -3,6 +3,7 @@ package dev.ebm.runner.cli;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
+import dev.ebm.runner.engine.GangException;
 import dev.ebm.runner.explain.Explainer;
 import dev.ebm.runner.spec.SpecLoader;
 import dev.ebm.runner.io.OutputException;
@@ -10,6 +11,9 @@ import dev.ebm.runner.train.CheckpointException;
 import dev.ebm.runner.train.Checkpoints;
 import dev.ebm.runner.train.DivergenceException;
 import dev.ebm.runner.train.TrainRun;
+import dev.ebm.runner.wiring.RunScope;
+import dev.ebm.runner.wiring.Runs;
+import dev.ebm.runner.wiring.StepMetrics;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +32,7 @@ import picocli.CommandLine.Parameters;
 public final class TrainCommand implements Callable<Integer> {
     private final SpecLoader loader;
     private final PluginRegistry registry;
+    private final Runs runs;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "A YAML or JSON spec file.")
     Path spec;
@@ -42,10 +47,15 @@ public final class TrainCommand implements Callable<Integer> {
             + "from its last checkpoint.")
     boolean resume;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "The engine of train.distributed (data-parallel "
+            + "training), e.g. spark: bin/ebm then puts its jars on the class path. Must agree with the spec.")
+    String engine;
+
     @Inject
-    TrainCommand(SpecLoader loader, PluginRegistry registry) {
+    TrainCommand(SpecLoader loader, PluginRegistry registry, Runs runs) {
         this.loader = loader;
         this.registry = registry;
+        this.runs = runs;
     }
 
     @Override
@@ -54,7 +64,14 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             s = loader.load(spec, sets);
             var missing = new ArrayList<>(s.trainingProblems());
-            missing.addAll(new Explainer(loader.mapper()).explain(s).refusals());
+            missing.addAll(new Explainer(registry).explain(s).refusals());
+            String asked = s.train().distributed() == null ? null : s.train().distributed().engine();
+            if (engine != null && !engine.equals(asked)) {
+                missing.add(new dev.ebm.api.spec.SpecProblem("train.distributed.engine", asked == null
+                        ? "is needed for --engine " + engine + " (e.g. --set 'train.distributed={engine: " + engine
+                                + ", workers: 2}'); without train.distributed the run trains in this process"
+                        : "is " + asked + ", but --engine says " + engine));
+            }
             if (!missing.isEmpty()) {
                 throw new SpecException(missing);
             }
@@ -80,7 +97,8 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("train", spec.toString()));
         sets.forEach(v -> args.add("--set " + v));
         try {
-            new TrainRun(loader, registry, System.out).run(s, runDir, resume, System.console() != null, args, step -> {});
+            RunScope scope = runs.open(s, runDir, new StepMetrics());
+            new TrainRun(loader, scope, System.out).run(s, runDir, resume, System.console() != null, args, step -> {});
             System.out.println("done: " + runDir);
             return 0;
         } catch (SpecException e) {
@@ -93,6 +111,11 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (CheckpointException e) {
             System.err.println("cannot resume: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        } catch (GangException e) {
+            // data-parallel training: the engine gave up on the workers
+            System.err.println("stopped: " + e.getMessage());
+            System.err.println(lastCheckpoint(runDir));
+            return 1;
         } catch (OutputException e) {
             System.err.println("stopped: " + e.getMessage());
             System.err.println(lastCheckpoint(runDir));

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * One {@code bin/ebm eval}: rebuilds a run's experiment from its {@code spec.resolved.yaml}, loads a checkpoint
  * (the run's latest, or the one given) and scores it with {@link RunEvaluation#evaluate}, the method training ends
  * with, so a run's recomputed {@code eval.json} holds the numbers training wrote (same native build and thread
- * count). The file holds {@code step} (the checkpoint's), {@code train_wall_s} when the file it replaces recorded
- * it for the same step, and the scores; plots go to {@code plots/} beside it.
+ * count). The file holds {@code step} (the checkpoint's), {@code train_wall_s} and {@code train_cpu_s} when the
+ * file it replaces recorded them for the same step, and the scores; plots go to {@code plots/} beside it.
  */
 public final class EvalRun {
     private static final Logger LOG = LoggerFactory.getLogger(EvalRun.class);
@@ -85,8 +85,10 @@ public final class EvalRun {
             ObjectNode eval = json.createObjectNode();
             eval.put("step", step);
             JsonNode previous = previous(file, json);
-            if (previous != null && previous.path("step").asLong(-1) == step && previous.has("train_wall_s")) {
-                eval.set("train_wall_s", previous.get("train_wall_s"));
+            for (String kept : new String[] {"train_wall_s", "train_cpu_s"}) {
+                if (previous != null && previous.path("step").asLong(-1) == step && previous.has(kept)) {
+                    eval.set(kept, previous.get(kept));
+                }
             }
             eval.setAll(RunEvaluation.evaluate(ex, file.toAbsolutePath().getParent(), out));
             if (spec.train().logZ() != null) {

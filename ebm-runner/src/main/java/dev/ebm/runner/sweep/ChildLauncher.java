@@ -1,8 +1,11 @@
 package dev.ebm.runner.sweep;
 
+import dev.ebm.runner.engine.ChildCommand;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +14,7 @@ import java.util.Map;
  * itself (the script passes its own path as the system property {@value #LAUNCHER_PROPERTY}), so a child runs
  * exactly the command a user would type. Elsewhere (embedded, tests) the child is a {@code java} command on this
  * JVM's own module path and class path with the flags the launcher adds (reads of the unnamed module, all modules,
- * native access on JDK 24+).
+ * native access on JDK 24+), or on its class path alone when it has no module path.
  *
  * @param prefix the command up to and including the main class; {@code bin/ebm} arguments follow it
  * @param env variables set in the child's environment (on top of this process's)
@@ -21,7 +24,7 @@ public record ChildLauncher(List<String> prefix, Map<String, String> env) {
     public static final String LAUNCHER_PROPERTY = "ebm.launcher";
     /** JVM options of a child started without the launcher, unless {@code EBM_JAVA_OPTS} is set (as bin/ebm). */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=12G",
-            "-Dorg.bytedeco.javacpp.maxphysicalbytes=16G");
+            "-Dorg.bytedeco.javacpp.maxphysicalbytes=0");
 
     public ChildLauncher {
         prefix = List.copyOf(prefix);
@@ -52,14 +55,22 @@ public record ChildLauncher(List<String> prefix, Map<String, String> env) {
         }
         String modulePath = System.getProperty("jdk.module.path", "");
         if (modulePath.isBlank()) {
-            throw new IllegalStateException("this JVM has no module path to start runs with: use bin/ebm");
+            // everything on the class path (tests of modules that are not named, such as ebm-spark's)
+            cmd.add("--class-path");
+            cmd.add(System.getProperty("java.class.path", ""));
+            if (Runtime.version().feature() >= 24) {
+                cmd.add("--enable-native-access=ALL-UNNAMED");
+                cmd.add("--sun-misc-unsafe-memory-access=allow");
+            }
+            cmd.add("dev.ebm.runner.Main");
+            return new ChildLauncher(cmd, Map.of());
         }
         cmd.add("--module-path");
         cmd.add(modulePath);
         cmd.add("--class-path");
         cmd.add(System.getProperty("java.class.path", ""));
         cmd.add("--add-modules");
-        cmd.add("ALL-DEFAULT,ALL-MODULE-PATH");
+        cmd.add("ALL-DEFAULT,ALL-MODULE-PATH,jdk.incubator.vector");
         for (Module m : ModuleLayer.boot().modules()) {
             if (m.getName().startsWith("dev.ebm.")) {
                 cmd.add("--add-reads");
@@ -77,20 +88,22 @@ public record ChildLauncher(List<String> prefix, Map<String, String> env) {
 
     /** The same launcher with more environment variables for its children. */
     public ChildLauncher withEnv(Map<String, String> more) {
-        var all = new java.util.HashMap<>(env);
+        var all = new HashMap<>(env);
         all.putAll(more);
         return new ChildLauncher(prefix, all);
     }
 
-    /** A process builder for {@code bin/ebm args...} with {@code threads} native threads. */
-    public ProcessBuilder command(List<String> args, int threads) {
+    /**
+     * {@code bin/ebm args...} with {@code threads} native threads, its output appended to {@code console}. The
+     * child does not inherit {@code EBM_REBUILD}, nor {@code EBM_ENGINE}: a run is trained by the plain launcher,
+     * without an engine's jars.
+     */
+    public ChildCommand command(List<String> args, int threads, Path console) {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("EBM_REBUILD");
-        pb.environment().putAll(env);
-        pb.environment().put("EBM_THREADS", Integer.toString(threads));
-        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-        return pb;
+        Map<String, String> all = new HashMap<>(env);
+        all.put("EBM_THREADS", Integer.toString(threads));
+        all.put("OMP_NUM_THREADS", Integer.toString(threads));
+        return new ChildCommand(cmd, all, List.of("EBM_REBUILD", "EBM_ENGINE"), console.toAbsolutePath().toString());
     }
 }

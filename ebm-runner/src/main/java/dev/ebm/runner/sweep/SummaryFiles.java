@@ -51,7 +51,7 @@ public final class SummaryFiles {
     public static void writeMarkdown(SweepSummary s, String metric, String title, Path file) {
         List<String> shown = new ArrayList<>();
         for (String m : s.metrics()) {
-            if (s.fromEval().contains(m) && !m.equals("train_wall_s") && varies(s, m)) {
+            if (s.fromEval().contains(m) && !m.equals("train_wall_s") && !m.equals("train_cpu_s") && varies(s, m)) {
                 shown.add(m);
             }
         }

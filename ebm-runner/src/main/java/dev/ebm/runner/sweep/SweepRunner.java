@@ -3,6 +3,9 @@ package dev.ebm.runner.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.api.spec.SpecProblem;
+import dev.ebm.runner.engine.ChildCommand;
+import dev.ebm.runner.engine.LocalProcesses;
+import dev.ebm.runner.engine.RunExecutor;
 import dev.ebm.runner.spec.SpecLoader;
 import dev.ebm.runner.sweep.SweepPlan.ResolvedRun;
 import dev.ebm.runner.sweep.SweepStatus.State;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a resolved sweep in its directory: takes the lock, checks the run directories already there, then trains
  * every unfinished run as a child process ({@code bin/ebm train RUN/spec.resolved.yaml --out RUN --resume}),
- * {@code workers} at a time, and writes {@code sweep.json} as runs start and end and the summary at the end. A
+ * {@code workers} at a time, on this machine or as tasks of an engine (the options' {@link RunExecutor}), and writes {@code sweep.json} as runs start and end and the summary at the end. A
  * failing run does not stop the others. Stopping the sweep (Ctrl-C, {@code kill}) stops its children through a
  * shutdown hook and leaves their runs pending, to resume next time.
  */
@@ -39,8 +42,8 @@ public final class SweepRunner {
 
     private final SpecLoader loader;
     private final PrintStream out;
-    private final Set<Process> live = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    private volatile RunExecutor executor;
     private boolean interrupted;
 
     /**
@@ -49,7 +52,13 @@ public final class SweepRunner {
      * @param dir the sweep directory
      * @param metric the metric to plot, or null for the default ({@code kl} when present)
      */
-    public record Options(Path dir, int workers, int threads, String metric, ChildLauncher launcher) {}
+    public record Options(Path dir, int workers, int threads, String metric, ChildLauncher launcher,
+            RunExecutor executor) {
+        /** Runs on this machine, each run a child process of this one. */
+        public Options(Path dir, int workers, int threads, String metric, ChildLauncher launcher) {
+            this(dir, workers, threads, metric, launcher, new LocalProcesses());
+        }
+    }
 
     /** What the sweep ended with: runs done, failed and not finished (interrupted). */
     public record Result(int done, int failed, int pending, List<SweepStatus.Run> failures) {}
@@ -116,6 +125,7 @@ public final class SweepRunner {
 
     private void execute(List<ResolvedRun> todo, Map<String, RunDirState> states, SweepStatus status,
             SweepProgress progress, Options opt) {
+        executor = opt.executor();
         Thread hook = new Thread(() -> stop(status), "sweep-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         ExecutorService pool = Executors.newFixedThreadPool(opt.workers());
@@ -163,20 +173,13 @@ public final class SweepRunner {
             Files.writeString(console, "=== " + Instant.now() + " sweep child: bin/ebm " + String.join(" ", args)
                     + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            ProcessBuilder pb = opt.launcher().command(args, opt.threads()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
+            ChildCommand cmd = opt.launcher().command(args, opt.threads(), console);
             status.put(new SweepStatus.Run(r.run().caseName(), r.run().seed(), rel, State.RUNNING, null, before));
-            Process p = pb.start();
-            live.add(p);
-            LOG.info("{}: started (pid {}){}", rel, p.pid(), state.checkpointStep() > 0
-                    ? ", resuming from step " + state.checkpointStep() : "");
-            progress.started(r.run().dir());
-            int code;
-            try {
-                code = p.waitFor();
-            } finally {
-                live.remove(p);
-            }
+            int code = opt.executor().run(cmd, where -> {
+                LOG.info("{}: started ({}){}", rel, where, state.checkpointStep() > 0
+                        ? ", resuming from step " + state.checkpointStep() : "");
+                progress.started(r.run().dir());
+            });
             if (code == 0 && RunDirState.finished(runDir, r.spec().train().steps())) {
                 end = State.DONE;
             } else if (stopping || INTERRUPTED.contains(code)) {
@@ -188,8 +191,8 @@ public final class SweepRunner {
                         + String.join(System.lineSeparator(), RunDirState.tail(console, 5));
             }
         } catch (IOException e) {
-            end = State.FAILED;
-            error = "cannot start: " + e.getMessage();
+            end = stopping ? State.PENDING : State.FAILED;
+            error = stopping ? "interrupted" : "cannot run: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             end = State.PENDING;
@@ -206,31 +209,20 @@ public final class SweepRunner {
         progress.ended(r.run().dir(), end == State.DONE, seconds);
     }
 
-    /** Stops every child (SIGTERM to the process and its descendants, SIGKILL after 10 s); runs left pending. */
+    /**
+     * Stops every child (locally SIGTERM to the process and its descendants, SIGKILL after 10 s; an engine cancels
+     * its tasks, which do the same); runs left pending.
+     */
     private void stop(SweepStatus status) {
         if (stopping) {
             return;
         }
         stopping = true;
-        List<Process> procs = new ArrayList<>(live);
-        if (!procs.isEmpty()) {
-            System.err.println("sweep stopping: ending " + procs.size() + " run(s); run the sweep again to resume");
+        long running = status.runs().stream().filter(r -> r.state() == State.RUNNING).count();
+        if (running > 0) {
+            System.err.println("sweep stopping: ending " + running + " run(s); run the sweep again to resume");
         }
-        for (Process p : procs) {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
-        }
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        for (Process p : procs) {
-            try {
-                if (!p.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        executor.stopAll();
         for (SweepStatus.Run r : status.runs()) {
             if (r.state() == State.RUNNING) {
                 status.put(new SweepStatus.Run(r.caseName(), r.seed(), r.dir(), State.PENDING, "interrupted",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
+import dev.ebm.runner.distributed.DistributedTraining;
 import dev.ebm.runner.eval.RunEvaluation;
 import dev.ebm.runner.log.RunLog;
 import dev.ebm.runner.logz.LogZRun;
@@ -11,6 +12,7 @@ import dev.ebm.runner.report.ImageGrids;
 import dev.ebm.runner.report.Plots;
 import dev.ebm.runner.report.Provenance;
 import dev.ebm.runner.spec.SpecLoader;
+import dev.ebm.runner.wiring.RunScope;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,11 +29,21 @@ public final class TrainRun {
     private final SpecLoader loader;
     private final PluginRegistry registry;
     private final PrintStream out;
+    private final RunScope scope;
 
     public TrainRun(SpecLoader loader, PluginRegistry registry, PrintStream out) {
         this.loader = loader;
         this.registry = registry;
         this.out = out;
+        this.scope = null;
+    }
+
+    /** A run whose plugins are built through {@code scope}: they get its services injected; it times the run. */
+    public TrainRun(SpecLoader loader, RunScope scope, PrintStream out) {
+        this.loader = loader;
+        this.registry = scope.registry();
+        this.out = out;
+        this.scope = scope;
     }
 
     /**
@@ -45,6 +57,9 @@ public final class TrainRun {
         // built first, so that a spec the plugins refuse leaves no run directory behind
         Experiment ex = Experiment.build(spec, registry);
         dev.ebm.runner.eval.generator.NoiseFreeSetup.resolve(ex);
+        if (spec.train().distributed() != null) {
+            DistributedTraining.engine(spec);
+        }
         try {
             Files.createDirectories(runDir);
             Files.writeString(runDir.resolve("spec.resolved.yaml"), loader.toYaml(spec));
@@ -57,6 +72,21 @@ public final class TrainRun {
         }
     }
 
+    /** Writes {@code samples/step-N.png}: negatives beside the data, for 2-D data and images. */
+    public static Trainer.SampleSink sampleImages(Experiment ex, ExperimentSpec spec, Path runDir) {
+        boolean twoD = ex.data.bounds().dim() == 2;
+        boolean images = ex.data.sampleShape().length == 3;
+        return (step, xPos, xNeg) -> {
+            Path png = runDir.resolve("samples").resolve("step-" + step + ".png");
+            if (twoD) {
+                Plots.samples2d(xPos, xNeg, ex.data.bounds().widen(0.25), png);
+            } else if (images) {
+                ImageGrids.besideData(xPos, xNeg, ex.data.bounds().low()[0], ex.data.bounds().high()[0],
+                        spec.name() + ", step " + step, png);
+            }
+        };
+    }
+
     private ObjectNode train(Experiment ex, ExperimentSpec spec, Path runDir, boolean resume, boolean terminal,
             java.util.function.LongConsumer afterStep) {
         String chains = ex.needsNegatives
@@ -65,31 +95,36 @@ public final class TrainRun {
         LOG.info("training {}: {} energy ({} parameters), {}, {} steps, seed {}", runDir,
                 registry.typeOf(spec.energy()), ex.energy.parameters().size(), chains, spec.train().steps(),
                 spec.seed());
-        boolean twoD = ex.data.bounds().dim() == 2;
-        boolean images = ex.data.sampleShape().length == 3;
-        Trainer trainer = new Trainer(ex, runDir, out, terminal).onSamples((step, xPos, xNeg) -> {
-            Path png = runDir.resolve("samples").resolve("step-" + step + ".png");
-            if (twoD) {
-                Plots.samples2d(xPos, xNeg, ex.data.bounds().widen(0.25), png);
-            } else if (images) {
-                ImageGrids.besideData(xPos, xNeg, ex.data.bounds().low()[0], ex.data.bounds().high()[0],
-                        spec.name() + ", step " + step, png);
-            }
-        });
+        Trainer trainer = new Trainer(ex, runDir, out, terminal).onSamples(sampleImages(ex, spec, runDir));
+        if (scope != null) {
+            trainer.withRunServices(scope.clock(), scope.stepMetrics());
+        }
         long start = System.nanoTime();
+        long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try {
-            trainer.run(resume, afterStep);
+            if (spec.train().distributed() != null) {
+                // the workers write metrics, samples and checkpoints; the final parameters come from the last one
+                DistributedTraining.train(spec, loader.toYaml(spec), runDir, resume, terminal, out);
+                trainer.loadLatestParameters();
+            } else {
+                trainer.run(resume, afterStep);
+            }
         } catch (DivergenceException e) {
             LOG.error("stopped: {}", e.getMessage());
             throw e;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                - cpuStart) / 1e9;
         Path metrics = runDir.resolve("metrics.jsonl");
         Plots.lossCurves(MetricsLog.read(metrics), runDir.resolve("plots").resolve("loss.png"));
         LOG.info("training done in {} s; evaluating step {}", String.format("%.1f", seconds), spec.train().steps());
         ObjectNode eval = new ObjectMapper().createObjectNode();
         eval.put("step", spec.train().steps());
         eval.put("train_wall_s", seconds);
+        // CPU time of the training thread (with EBM_THREADS=1 all native work runs on it): busy machines disturb
+        // it far less than the wall time
+        eval.put("train_cpu_s", cpuSeconds);
         eval.setAll(RunEvaluation.evaluate(ex, runDir, out));
         if (spec.train().logZ() != null) {
             eval.set("log_z_estimate", LogZRun.forEval(loader, registry, runDir, spec.train().logZ(), out));

@@ -5,9 +5,11 @@ import dev.ebm.api.ChainRun;
 import dev.ebm.api.Rng;
 import dev.ebm.api.Target;
 import dev.ebm.api.TrainBatch;
+import dev.ebm.api.run.RunClock;
 import dev.ebm.autodiff.Autodiff;
 import dev.ebm.autodiff.GradMode;
 import dev.ebm.autodiff.Tensor;
+import dev.ebm.runner.wiring.StepMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,11 @@ public final class Trainer {
     private final boolean terminal;
     private final Rng root;
     private SampleSink sampleSink = (step, xPos, xNeg) -> {};
+    private Replicas replicas = Replicas.SINGLE;
+    /** The data this worker draws its batches from: its shard ({@link dev.ebm.api.DataSource#shard}). */
+    private dev.ebm.api.DataSource data;
+    private RunClock clock = RunClock.system();
+    private StepMetrics pluginMetrics;
 
     /**
      * Receives positive and negative samples at {@code sampleEvery} steps (inside the step's workspace); the
@@ -56,10 +63,30 @@ public final class Trainer {
         this.out = out;
         this.terminal = terminal;
         this.root = new Rng(ex.spec.seed());
+        this.data = ex.data;
     }
 
     public Trainer onSamples(SampleSink sink) {
         this.sampleSink = sink;
+        return this;
+    }
+
+    /**
+     * Trains as one of several workers (data parallelism); only worker 0 writes metrics, samples and checkpoints.
+     */
+    public Trainer replicas(Replicas r) {
+        this.replicas = r;
+        this.data = ex.data.shard(r.rank(), r.size());
+        return this;
+    }
+
+    /**
+     * Uses the run's clock for {@code wall_s}, and drains the values plugins recorded in {@code pluginMetrics} (may
+     * be null) into each step's metrics line.
+     */
+    public Trainer withRunServices(RunClock clock, StepMetrics pluginMetrics) {
+        this.clock = clock;
+        this.pluginMetrics = pluginMetrics;
         return this;
     }
 
@@ -74,34 +101,58 @@ public final class Trainer {
      * @return the last step completed
      */
     public long run(boolean resume, LongConsumer afterStep) {
+        createRunDir();
+        Optional<Checkpoints.Loaded> found = Optional.empty();
+        if (resume) {
+            // a damaged checkpoint is reported and set aside; the newest one that verifies is used
+            found = checkpoints.resumePoint(out::println);
+            if (found.isEmpty()) {
+                out.println("no checkpoint in " + runDir + ": starting from step 1");
+            }
+        }
+        return loop(found, afterStep);
+    }
+
+    /**
+     * Runs from the step after checkpoint directory {@code checkpoint} (verified when read), or from step 1 when it
+     * is null, to the spec's last step: the entry of workers, which resume from the checkpoint chosen for them all.
+     */
+    public long runFrom(Path checkpoint, LongConsumer afterStep) {
+        createRunDir();
+        return loop(checkpoint == null ? Optional.empty()
+                : Optional.of(new Checkpoints.Loaded(checkpoint, checkpoints.load(checkpoint))), afterStep);
+    }
+
+    private void createRunDir() {
         try {
             java.nio.file.Files.createDirectories(runDir);
         } catch (java.io.IOException e) {
             throw new dev.ebm.runner.io.OutputException("cannot create the run directory " + runDir, e);
         }
+    }
+
+    private long loop(Optional<Checkpoints.Loaded> from, LongConsumer afterStep) {
         long start = 0;
-        if (resume) {
-            // a damaged checkpoint is reported and set aside; the newest one that verifies is used
-            Optional<Checkpoints.Loaded> found = checkpoints.resumePoint(out::println);
-            if (found.isPresent()) {
-                start = restore(found.get().snapshot());
-                out.println("resuming from " + runDir.relativize(found.get().dir()) + " (step " + start + ")");
-            } else {
-                out.println("no checkpoint in " + runDir + ": starting from step 1");
+        boolean writer = replicas.rank() == 0;
+        if (from.isPresent()) {
+            start = restore(from.get().snapshot());
+            if (writer) {
+                out.println("resuming from " + runDir.relativize(from.get().dir()) + " (step " + start + ")");
             }
         }
         var train = ex.spec.train();
         long total = train.steps();
-        long wallStart = System.nanoTime();
-        try (MetricsLog log = new MetricsLog(runDir.resolve("metrics.jsonl"), start);
-                Progress progress = new Progress("train", start, total, terminal, out)) {
+        long wallStart = clock.nanoTime();
+        try (MetricsLog log = writer ? new MetricsLog(runDir.resolve("metrics.jsonl"), start) : null;
+                Progress progress = new Progress("train", start, total, terminal && writer,
+                        writer ? out : new PrintStream(java.io.OutputStream.nullOutputStream()))) {
             for (long step = start + 1; step <= total; step++) {
                 ObjectNode line;
                 try (MemoryWorkspace ws = StepWorkspace.open("train-step")) {
-                    line = step(step, log);
+                    line = step(step);
                 }
-                line.put("wall_s", (System.nanoTime() - wallStart) / 1e9);
-                if (step % train.logEvery() == 0 || step == total || step == 1) {
+                line.put("wall_s", (clock.nanoTime() - wallStart) / 1e9);
+                if (writer && (step % train.logEvery() == 0 || step == total || step == 1)) {
                     log.write(line);
                 }
                 progress.update(step, line.has("e_neg")
@@ -110,7 +161,10 @@ public final class Trainer {
                         : String.format("loss %.4g  e+ %.3g", line.get("loss").asDouble(),
                                 line.get("e_pos").asDouble()));
                 if (step % train.checkpointEvery() == 0 || step == total) {
-                    checkpoints.save(snapshot(step));
+                    Checkpoints.Snapshot snapshot = snapshot(step);
+                    if (writer) {
+                        checkpoints.save(snapshot);
+                    }
                 }
                 afterStep.accept(step);
             }
@@ -118,16 +172,16 @@ public final class Trainer {
         return total;
     }
 
-    private ObjectNode step(long step, MetricsLog log) {
+    private ObjectNode step(long step) {
         var train = ex.spec.train();
-        Rng rng = root.fork(step);
-        INDArray xPos = ex.data.batch(train.batch(), rng.split(), ex.dtype);
+        Rng rng = replicas.stream(root.fork(step));
+        INDArray xPos = data.batch(replicas.share(train.batch()), rng.split(), ex.dtype);
         Rng chainRng = rng.split();
         Target target = Target.of(ex.energy);
         ChainRun run = null;
         INDArray xNeg = null;
         if (ex.needsNegatives) {
-            INDArray x0 = ex.negatives.draw(train.chains(), xPos, chainRng);
+            INDArray x0 = ex.negatives.draw(replicas.share(train.chains()), xPos, chainRng);
             run = dev.ebm.api.Chains.run(ex.kernel, target, x0, ex.kernel.steps(), chainRng, ex.transitions,
                     ex.transitionEvery, ex.replaySteps());
             xNeg = run.end().x();
@@ -147,15 +201,6 @@ public final class Trainer {
                 loss = loss == null ? weighted : loss.add(weighted);
             }
         }
-        double lossValue = loss.item();
-        double ePos = batch.ePos().value().meanNumber().doubleValue();
-        double eNeg = batch.hasNegatives() ? batch.eNeg().value().meanNumber().doubleValue() : Double.NaN;
-        check(step, "loss", lossValue, Double.MAX_VALUE);
-        check(step, "e_pos (mean energy of the data batch)", ePos, train.maxEnergy());
-        if (batch.hasNegatives()) {
-            check(step, "e_neg (mean energy of the negative samples)", eNeg, train.maxEnergy());
-        }
-
         List<Tensor> params = ex.trainable.tensors();
         List<Tensor> grads = Autodiff.grad(loss, params, false);
         List<INDArray> pv = new ArrayList<>(params.size());
@@ -164,6 +209,30 @@ public final class Trainer {
             pv.add(params.get(i).value());
             gv.add(grads.get(i).value());
         }
+        // the step's numbers, averaged with the gradients over the workers (of one process: as they are)
+        double[] m = new double[4 + termValues.size()];
+        m[0] = loss.item();
+        m[1] = batch.ePos().value().meanNumber().doubleValue();
+        m[2] = batch.hasNegatives() ? batch.eNeg().value().meanNumber().doubleValue() : Double.NaN;
+        m[3] = run != null ? run.acceptRate() : Double.NaN;
+        int k = 4;
+        for (double v : termValues.values()) {
+            m[k++] = v;
+        }
+        replicas.average(gv, m);
+        k = 4;
+        for (var e : termValues.entrySet()) {
+            e.setValue(m[k++]);
+        }
+        double lossValue = m[0];
+        double ePos = m[1];
+        double eNeg = m[2];
+        check(step, "loss", lossValue, Double.MAX_VALUE);
+        check(step, "e_pos (mean energy of the data batch)", ePos, train.maxEnergy());
+        if (batch.hasNegatives()) {
+            check(step, "e_neg (mean energy of the negative samples)", eNeg, train.maxEnergy());
+        }
+
         double gradNorm;
         try (GradMode.Scope off = GradMode.off()) {
             // the norm is checked before the update so that a NaN gradient never reaches the parameters
@@ -179,7 +248,7 @@ public final class Trainer {
         if (step % train.sampleEvery() == 0 || step == train.steps()) {
             sampleSink.accept(step, xPos, xNeg);
         }
-        ObjectNode line = log.newLine();
+        ObjectNode line = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         line.put("step", step);
         line.put("loss", lossValue);
         line.put("e_pos", ePos);
@@ -187,8 +256,8 @@ public final class Trainer {
             line.put("e_neg", eNeg);
         }
         line.put("grad_norm", gradNorm);
-        if (run != null && !Double.isNaN(run.acceptRate())) {
-            line.put("accept_rate", run.acceptRate());
+        if (run != null && !Double.isNaN(m[3])) {
+            line.put("accept_rate", m[3]);
         }
         if (run != null) {
             run.diagnostics().forEach((name, value) -> {
@@ -199,6 +268,9 @@ public final class Trainer {
         }
         ObjectNode terms = line.putObject("terms");
         termValues.forEach(terms::put);
+        if (pluginMetrics != null) {
+            pluginMetrics.drainInto(line);
+        }
         return line;
     }
 
@@ -213,27 +285,39 @@ public final class Trainer {
         }
     }
 
+    /** The checkpoint of {@code step}; null on workers other than 0, which only contribute their own parts. */
     private Checkpoints.Snapshot snapshot(long step) {
-        Map<String, Map<String, INDArray>> parts = new LinkedHashMap<>();
-        parts.put("params", ex.trainable.arrays());
-        parts.put("optimizer", ex.optimizer.state());
-        parts.put("negatives", ex.negatives == null ? Map.of() : ex.negatives.state());
-        if (!ex.energy.state().isEmpty()) {
-            parts.put(ENERGY_PART, ex.energy.state());
-        }
+        // the parts each worker has of its own (chains, objective memories), gathered to worker 0
+        Map<String, Map<String, INDArray>> local = new LinkedHashMap<>();
+        local.put("negatives", ex.negatives == null ? Map.of() : ex.negatives.state());
         for (int i = 0; i < ex.terms.size(); i++) {
             Map<String, INDArray> termState = ex.terms.get(i).term().state();
             if (!termState.isEmpty()) {
-                parts.put(termPart(i), termState);
+                local.put(termPart(i), termState);
             }
         }
+        Map<String, Map<String, INDArray>> gathered = replicas.gather(local);
+        if (gathered == null) {
+            return null;
+        }
+        Map<String, Map<String, INDArray>> parts = new LinkedHashMap<>();
+        parts.put("params", ex.trainable.arrays());
+        parts.put("optimizer", ex.optimizer.state());
+        parts.put("negatives", gathered.get("negatives"));
+        if (!ex.energy.state().isEmpty()) {
+            parts.put(ENERGY_PART, ex.energy.state());
+        }
+        gathered.forEach((name, part) -> parts.putIfAbsent(name, part));
         ObjectNode meta = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         meta.put("seed", ex.spec.seed());
         meta.put("rng", "Rng(seed).fork(step) per step");
+        replicas.describe(meta);
         return new Checkpoints.Snapshot(step, parts, meta);
     }
 
-    private long restore(Checkpoints.Snapshot s) {
+    private long restore(Checkpoints.Snapshot checkpoint) {
+        Checkpoints.Snapshot s = new Checkpoints.Snapshot(checkpoint.step(), replicas.localView(checkpoint.parts(),
+                checkpoint.meta()), checkpoint.meta());
         Map<String, INDArray> params = s.parts().get("params");
         ex.trainable.arrays().forEach((name, arr) -> {
             INDArray saved = params.get(name);

@@ -79,6 +79,7 @@ class EvalCommandTest {
         assertThat(fine.get("grid").asInt()).isEqualTo(60);
         assertThat(fine.get("step").asInt()).isEqualTo(6);
         assertThat(((ObjectNode) fine).has("train_wall_s")).isFalse();
+        assertThat(((ObjectNode) fine).has("train_cpu_s")).isFalse();
 
         String log = Files.readString(run.resolve("run.log"));
         assertThat(log).contains("INFO  TrainRun - training " + run)

@@ -121,7 +121,7 @@ class SpecSchemaTest {
         assertThat(langevin.get("epsilon").get("exclusiveMinimum").asInt()).isZero();
         JsonNode buffer = defs.get("negatives.replay-buffer").get("properties");
         assertThat(buffer.get("reinit").get("maximum").asInt()).isEqualTo(1);
-        assertThat(buffer.get("policy").get("enum").toString()).isEqualTo("[\"fifo\",\"reservoir\"]");
+        assertThat(buffer.get("policy").get("enum").toString()).isEqualTo("[\"fifo\",\"reservoir\",\"slots\"]");
         JsonNode swiss = defs.get("data.swiss-roll").get("properties").get("noise");
         assertThat(swiss.get("minimum").asDouble()).isEqualTo(0.01);
         assertThat(swiss.has("exclusiveMinimum")).isFalse();

@@ -177,7 +177,7 @@ class SweepPlanTest {
                 "objective[3].ratio: index 3 is out of range: 'objective' has 1 entries (in --set objective[3].ratio=2)"
                         + " [case base]",
                 "train.stesp: unknown key; legal keys: [steps, batch, chains, logEvery, checkpointEvery, sampleEvery, "
-                        + "maxEnergy, evalPoints, evalGrid] [case base]");
+                        + "maxEnergy, evalPoints, evalGrid, logZ, distributed] [case base]");
         assertThat(problems(tmp, """
                 base: %s
                 grid: {"train.steps": [0, 10, -1], "sampler.epsilon": [0.1]}

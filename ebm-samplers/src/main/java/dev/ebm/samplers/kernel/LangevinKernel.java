@@ -5,6 +5,7 @@ import dev.ebm.api.DifferentiableKernel;
 import dev.ebm.api.Rng;
 import dev.ebm.api.StepInfo;
 import dev.ebm.api.Target;
+import dev.ebm.autodiff.ArrayKernels;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.samplers.spec.LangevinSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,12 +38,9 @@ public final class LangevinKernel implements DifferentiableKernel {
     public Step step(Target target, ChainState state, Rng rng) {
         long t = annealed ? StepCount.of(state) : 0;
         double sigma = spec.noiseStd(t);
-        INDArray x = drift(state, spec.drift(t), spec.gradClip());
-        INDArray xi = null;
-        if (sigma > 0) {
-            xi = rng.normal(x.dataType(), x.shape()).muli(sigma);
-            x.addi(xi);
-        }
+        INDArray xi = sigma > 0 ? rng.normal(state.x().dataType(), sigma, state.x().shape()) : null;
+        // x − h·clip(∇E) + σξ in one pass
+        INDArray x = ArrayKernels.linear(1.0, state.x(), -spec.drift(t), Moves.clip(state.grad(), spec.gradClip()), xi);
         x = Moves.clampInPlace(x, spec.clamp());
         Target.Evaluation ev = target.evaluate(x);
         ChainState next = annealed
@@ -77,21 +75,13 @@ public final class LangevinKernel implements DifferentiableKernel {
                 + "tape: its step size changes from step to step; remove anneal") : java.util.List.of();
     }
 
-    /** x − h·clip(∇E(x)) as a new array. */
-    static INDArray drift(ChainState state, double h, Double gradClip) {
-        return state.x().sub(Moves.clip(state.grad(), gradClip).mul(h));
-    }
-
     /**
      * The Langevin proposal x − h·clip(∇E(x)) + σ·ξ as a new array; ξ is drawn (one normal array from
      * {@code rng}) only when σ > 0. MALA uses the same proposal, so the same generator gives the same move.
      */
     static INDArray proposal(ChainState state, double h, double sigma, Double gradClip, Rng rng) {
-        INDArray x = drift(state, h, gradClip);
-        if (sigma > 0) {
-            x.addi(rng.normal(x.dataType(), x.shape()).muli(sigma));
-        }
-        return x;
+        INDArray xi = sigma > 0 ? rng.normal(state.x().dataType(), sigma, state.x().shape()) : null;
+        return ArrayKernels.linear(1.0, state.x(), -h, Moves.clip(state.grad(), gradClip), xi);
     }
 
     @Override

@@ -59,6 +59,9 @@ class SamplerSpecTest {
                 .containsExactly("adapt.rate: unknown key; legal keys: [target, warmup]");
         assertThat(problems("{\"type\":\"mala\",\"clamp\":[1,-1],\"gradClip\":-1}")).containsExactly(
                 "gradClip: must be > 0, found -1.0", "clamp: must be [low, high] with low < high, found [1.0, -1.0]");
+        // a missing end is named, not an internal error
+        assertThat(problems("{\"type\":\"langevin\",\"stepSize\":10,\"noise\":0.005,\"clamp\":[0,null]}"))
+                .containsExactly("clamp: must be [low, high] with low < high, found [0.0, null]");
     }
 
     @Test

@@ -290,6 +290,78 @@ class NegativeSourcesTest {
                 .isGreaterThan(ALPHA);
     }
 
+    /**
+     * Policy slots (IGEBM, JEM): the buffer is prefilled uniformly over the given range, every chain of a draw that
+     * comes from the buffer starts at the content of one slot, and accept writes each end point back to the slot
+     * its chain was drawn with — a buffer chain to the very slot it started from, a reinitialised chain to a slot
+     * of its own — and nothing else changes.
+     */
+    @Test
+    void slotsWriteEachChainBackToTheSlotItWasDrawnFrom() {
+        NegativeSource rb = source("{\"type\":\"replay-buffer\",\"capacity\":2000,\"policy\":\"slots\","
+                + "\"reinit\":0.2,\"low\":-4,\"high\":4}", 2, BOX);
+        Rng rng = new Rng(21);
+        INDArray x = rb.draw(300, null, rng);
+        double[] before = values(rb.state().get("samples"));
+        assertThat(rb.state().get("counters").toLongVector()[0]).isEqualTo(2000);
+        Stats.Ks ks = Stats.ks(Stats.column(rb.state().get("samples"), 0),
+                UniformContinuousDistribution.of(-4, 4)::cumulativeProbability);
+        System.out.printf("[negatives] slots: prefill uniform on [-4, 4], coordinate 0: %s%n", ks);
+        assertThat(ks.p()).isGreaterThan(ALPHA);
+        // which chains start at a stored row, and at which one
+        java.util.Map<String, Integer> rowOf = new java.util.HashMap<>();
+        for (int k = 0; k < 2000; k++) {
+            rowOf.put(before[2 * k] + "," + before[2 * k + 1], k);
+        }
+        double[] xs = values(x);
+        Integer[] start = new Integer[300];
+        int fromBuffer = 0;
+        for (int i = 0; i < 300; i++) {
+            start[i] = rowOf.get(xs[2 * i] + "," + xs[2 * i + 1]);
+            fromBuffer += start[i] != null ? 1 : 0;
+        }
+        assertThat(Stats.chiSquare(new long[] {fromBuffer, 300 - fromBuffer}, new double[] {0.8, 0.2}).p())
+                .isGreaterThan(ALPHA);
+        // end points: the start moved by a marker, so each is recognisable
+        INDArray end = x.add(ids(0, 300).muli(1e-3).addi(100).broadcast(300, 2));
+        rb.accept(end, rng);
+        double[] after = values(rb.state().get("samples"));
+        double[] ends = values(end);
+        java.util.Map<Integer, Integer> lastChainOfRow = new java.util.HashMap<>();
+        int changed = 0;
+        for (int k = 0; k < 2000; k++) {
+            boolean same = after[2 * k] == before[2 * k] && after[2 * k + 1] == before[2 * k + 1];
+            if (!same) {
+                changed++;
+                boolean isEnd = false;
+                for (int i = 0; i < 300; i++) {
+                    if (ends[2 * i] == after[2 * k] && ends[2 * i + 1] == after[2 * k + 1]) {
+                        isEnd = true;
+                        lastChainOfRow.put(k, i);
+                    }
+                }
+                assertThat(isEnd).as("row %d holds an accepted end point", k).isTrue();
+            }
+        }
+        for (int i = 0; i < 300; i++) {
+            if (start[i] != null) {
+                int k = start[i];
+                boolean ownEnd = ends[2 * i] == after[2 * k] && ends[2 * i + 1] == after[2 * k + 1];
+                boolean overwrittenByAnother = lastChainOfRow.containsKey(k) && lastChainOfRow.get(k) != i;
+                assertThat(ownEnd || overwrittenByAnother).as("chain %d went back to slot %d", i, k).isTrue();
+            }
+        }
+        // 300 slots drawn uniformly from 2000 are distinct but for a handful of collisions
+        assertThat(changed).isBetween(270, 300);
+    }
+
+    @Test
+    void slotsNeedAPrefilledBuffer() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> source(
+                "{\"type\":\"replay-buffer\",\"policy\":\"slots\",\"prefill\":false}", 2, BOX))
+                .hasMessageContaining("prefill").hasMessageContaining("slots");
+    }
+
     @Test
     void aRestoredBufferDrawsLikeTheOriginal() {
         String json = "{\"type\":\"replay-buffer\",\"capacity\":300,\"policy\":\"reservoir\",\"reinit\":0.1}";

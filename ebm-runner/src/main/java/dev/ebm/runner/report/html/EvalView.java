@@ -111,6 +111,7 @@ public final class EvalView {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("step", "training step the evaluation is of");
         m.put("train_wall_s", "training wall time, seconds");
+        m.put("train_cpu_s", "CPU time of the training thread, seconds");
         m.put("nll", "mean −log p_θ(x) over fresh data points, nats");
         m.put("kl", "KL(p_data ‖ p_θ), nats");
         m.put("border_mass", "share of the grid's mass in its outer 5 % band (large: nll and kl unreliable)");
