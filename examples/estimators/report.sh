@@ -2,7 +2,8 @@
 # Regenerates the tables of docs/experiments/martino-estimators.md from the analytic specs of this folder
 # (Gaussians and squared mixtures with offsets and temperatures, d = 2, 10, 50):
 #   1. every estimator of log Z, R repetitions each, against the exact log Z (bias, spread, cost);
-#   2. the equivalences of the unified view on one set of samples per spec (bin/ebm logz --equivalence).
+#   2. reverse IS (the harmonic mean) against the proposal's width, beside IS and the bridge;
+#   3. the equivalences of the unified view on one set of samples per spec (bin/ebm logz --equivalence).
 # Prints Markdown on standard output; progress goes to standard error.
 #   examples/estimators/report.sh [REPEATS] [SAMPLES] > tables.md
 # Needs jq. Runs one JVM per spec and table, one native thread (EBM_THREADS=1).
@@ -37,6 +38,18 @@ for kind in gaussian mixture; do
       | jq -r --arg kind "$kind" --arg d "$d" '.[] | "| \($kind) | \($d) | \(.method) | \(.truth*10000|round/10000 + 0) | \(.error*10000|round/10000 + 0) | \(.sd*10000|round/10000 + 0) | \(.stderr*10000|round/10000 + 0) | \(.z*100|round/100 + 0) | \(.evaluations) | \(.warnings | to_entries | map("\(.value)× \(.key | .[0:60])") | join("; ")) |"'
     echo "  ($(( $(date +%s) - start )) s)" >&2
   done
+done
+
+echo
+echo "### Reverse IS against the proposal's width (gaussian, d = 10, $repeats repetitions)"
+echo
+echo "| proposal | method | mean error | sd | mean stderr | z | warnings (of $repeats) |"
+echo "|---|---|---|---|---|---|---|"
+for p in 'gaussian*0.8' 'gaussian*1.3' 'gaussian*1.6'; do
+  echo "logz ris with $p ..." >&2
+  "$root/bin/ebm" logz "$root/examples/estimators/gaussian-10d.yaml" --method is,ris,bridge \
+    --repeat "$repeats" --samples "$samples" --proposal "$p" --json 2> /dev/null \
+    | jq -r --arg p "$p" '.[] | "| \($p) | \(.method) | \(.error*10000|round/10000 + 0) | \(.sd*10000|round/10000 + 0) | \(.stderr*10000|round/10000 + 0) | \(.z*100|round/100 + 0) | \(.warnings | to_entries | map("\(.value)× \(.key | .[0:60])") | join("; ")) |"'
 done
 
 echo

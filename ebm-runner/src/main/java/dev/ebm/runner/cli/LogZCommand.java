@@ -45,7 +45,8 @@ public final class LogZCommand implements Callable<Integer> {
     Path source;
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "all",
-            description = "is, ris, mis, bridge, rlr, ais, rais or all (default ${DEFAULT-VALUE}).")
+            description = "is, ris, mis, bridge, rlr, ais, rais, a comma-separated list of them, or all (default "
+                    + "${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "2000", description = "Model samples, proposal "

@@ -25,16 +25,20 @@ public record LogZOptions(List<String> methods, int samples, List<ProposalChoice
         proposals = List.copyOf(proposals);
     }
 
-    /** The methods {@code --method M} names: one id, or all of them for {@code all}. */
+    /** The methods {@code --method M} names: one id, a comma-separated list of ids, or all of them for {@code all}. */
     public static List<String> methods(String m) {
         if (m.equals("all")) {
             return LogZSuite.METHODS;
         }
-        if (!LogZSuite.METHODS.contains(m)) {
-            throw new IllegalArgumentException("--method: unknown '" + m + "'; known: " + LogZSuite.METHODS
-                    + " and all");
+        java.util.Set<String> chosen = new java.util.HashSet<>();
+        for (String id : m.split(",")) {
+            if (!LogZSuite.METHODS.contains(id.strip())) {
+                throw new IllegalArgumentException("--method: unknown '" + id.strip() + "'; known: "
+                        + LogZSuite.METHODS + ", all, or a comma-separated list");
+            }
+            chosen.add(id.strip());
         }
-        return List.of(m);
+        return LogZSuite.METHODS.stream().filter(chosen::contains).toList();
     }
 
     /** The default: [gaussian, gaussian*1.5], 200 AIS chains at 200 temperatures, one repetition. */

@@ -69,6 +69,15 @@ class LogZCommandTest {
             """;
 
     @Test
+    void methodsAreOneIdACommaSeparatedListInSuiteOrderOrAll() {
+        assertThat(LogZOptions.methods("bridge")).containsExactly("bridge");
+        assertThat(LogZOptions.methods("ris, is,bridge")).containsExactly("is", "ris", "bridge");
+        assertThat(LogZOptions.methods("all")).isEqualTo(LogZSuite.METHODS);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogZOptions.methods("is,brige"))
+                .hasMessageContaining("unknown 'brige'");
+    }
+
+    @Test
     void equivalenceListsEveryRelationWithItsDifferenceAtSolverTolerance(@TempDir Path tmp) throws Exception {
         Path spec = tmp.resolve("a.yaml");
         Files.writeString(spec, ANALYTIC);

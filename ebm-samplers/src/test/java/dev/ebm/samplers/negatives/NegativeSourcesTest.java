@@ -40,6 +40,21 @@ class NegativeSourcesTest {
     // ------------------------------------------------------------------------------------------------ noise, data
 
     @Test
+    void noiseDeclaresTheExactDensityOfItsStarts() {
+        dev.ebm.api.StartDensity box = (dev.ebm.api.StartDensity) source("{\"type\":\"noise\"}", 2, BOX);
+        double[] inside = box.logStartDensity(Nd4j.createFromArray(new double[][] {{0.5, 1.0}, {-1.0, 2.0}}));
+        // the box [-1, 3] x [0, 2] has area 8
+        assertThat(inside).containsExactly(-Math.log(8), -Math.log(8));
+        assertThat(box.logStartDensity(Nd4j.createFromArray(new double[][] {{3.5, 1.0}})))
+                .containsExactly(Double.NEGATIVE_INFINITY);
+        dev.ebm.api.StartDensity gauss = (dev.ebm.api.StartDensity) source(
+                "{\"type\":\"noise\",\"init\":\"gaussian\",\"std\":2}", 2, BOX);
+        double[] g = gauss.logStartDensity(Nd4j.createFromArray(new double[][] {{0, 0}, {2, -2}}));
+        assertThat(g[0]).isCloseTo(-Math.log(2 * Math.PI * 4), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(g[1]).isCloseTo(-Math.log(2 * Math.PI * 4) - 1, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
     void noiseIsUniformOverTheDataBoxOrTheGivenRangeAndFreshEveryTime() {
         NegativeSource box = source("{\"type\":\"noise\"}", 2, BOX);
         NegativeSource range = source("{\"type\":\"noise\",\"low\":-5,\"high\":5}", 2, BOX);
