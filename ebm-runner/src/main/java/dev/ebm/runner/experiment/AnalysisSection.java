@@ -159,8 +159,16 @@ final class AnalysisSection {
         md.append("| model | seed | mean E at the image | mean E at the noise | highest mean E (at t) | barrier | "
                 + "lines with an interior maximum |\n|---|---|---|---|---|---|---|\n");
         List<Figures.Series> series = new ArrayList<>();
+        List<Figures.Series> scaled = new ArrayList<>();
         for (ExperimentReport.Entry e : entries) {
             JsonNode r = e.result();
+            double[] mean = doubles(r.get("mean"));
+            double rise = mean[mean.length - 1] - mean[0];
+            double[] s = new double[mean.length];
+            for (int j = 0; j < s.length; j++) {
+                s[j] = (mean[j] - mean[0]) / rise;
+            }
+            scaled.add(new Figures.Series(e.run().label(), doubles(r.get("t")), s));
             md.append("| ").append(e.run().caseName()).append(" | ").append(e.run().seed()).append(" | ")
                     .append(Fmt.num(r.get("energy_test_end"), 3)).append(" | ")
                     .append(Fmt.num(r.get("energy_noise_end"), 3)).append(" | ")
@@ -174,7 +182,12 @@ final class AnalysisSection {
         String png = (name + "-energy.png").replaceAll("[^A-Za-z0-9._=-]", "-");
         Figures.lines("Mean energy from test images (t = 0) to noise (t = 1)", "t", "mean energy", series,
                 dir.resolve(png));
-        md.append("\n![mean energy along the lines](").append(png).append(")\n\n");
+        String rel = (name + "-energy-scaled.png").replaceAll("[^A-Za-z0-9._=-]", "-");
+        Figures.lines("Mean energy rescaled: (E(t) - E(0)) / (E(1) - E(0))", "t", "rescaled mean energy", scaled,
+                dir.resolve(rel));
+        md.append("\n![mean energy along the lines](").append(png).append(")\n\nThe same curves rescaled so that "
+                + "each runs from 0 at the image to 1 at the noise: a curve above 1 has a mountain between them.\n\n")
+                .append("![rescaled mean energy along the lines](").append(rel).append(")\n\n");
     }
 
     private static JsonNode histogramAt(JsonNode r, int step) {
