@@ -10,8 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A shrunk eight-gaussians run (ml + energy-l2, persistent chains) trained by two Spark workers on local[2], 32 data
- * points and chains each, reaches the KL of the same run trained in one process at batch 64; both are far from
- * where training starts. docs/DISTRIBUTED.md has the full-size measurement.
+ * points and chains each, reaches the KL of the same run trained in one process at batch 64 (measured: 0.69 and 0.88
+ * nats after 400 steps, 2.52 after 5); both are far from where training starts. docs/DISTRIBUTED.md has the
+ * larger measurement.
  */
 class DataParallelQualityTest {
     static final String SPEC = """
@@ -37,7 +38,8 @@ class DataParallelQualityTest {
         System.out.printf("kl after 5 steps %.4f; after 400: one process %.4f, two workers %.4f%n", start, local,
                 parallel);
         assertThat(local).isLessThan(0.6 * start);
-        assertThat(parallel).isLessThan(0.6 * start).isCloseTo(local, org.assertj.core.data.Offset.offset(0.15));
+        // "reaches": at most the single process's KL plus what one seed's noise moves it at this size
+        assertThat(parallel).isLessThan(0.6 * start).isLessThan(local + 0.15);
     }
 
     private static double kl(Path launcher, Path tmp, String name, String steps, String set) throws Exception {

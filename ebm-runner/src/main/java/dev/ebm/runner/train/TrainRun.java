@@ -124,7 +124,10 @@ public final class TrainRun {
         eval.put("train_wall_s", seconds);
         // CPU time of the training thread (with EBM_THREADS=1 all native work runs on it): busy machines disturb
         // it far less than the wall time
-        eval.put("train_cpu_s", cpuSeconds);
+        if (spec.train().distributed() == null) {
+            // (the workers of data-parallel training run on other threads or machines: this thread only waited)
+            eval.put("train_cpu_s", cpuSeconds);
+        }
         eval.setAll(RunEvaluation.evaluate(ex, runDir, out));
         if (spec.train().logZ() != null) {
             eval.set("log_z_estimate", LogZRun.forEval(loader, registry, runDir, spec.train().logZ(), out));
