@@ -5,6 +5,7 @@ import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.ParameterSet;
 import dev.ebm.api.Rng;
 import dev.ebm.api.TrainBatch;
+import dev.ebm.api.spec.SpecException;
 import dev.ebm.autodiff.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,12 +42,22 @@ final class NceTerm implements ObjectiveTerm {
         return params;
     }
 
-    /** Fits the noise to the data, unless the spec gave it. */
+    /**
+     * Fits the noise to the data, unless the spec gave it.
+     *
+     * @throws SpecException under {@code data} when the data's covariance is not positive definite in double
+     *     precision (e.g. coordinates so large that it overflows): no Gaussian noise can be fitted
+     */
     @Override
     public void prepare(DataSource data, Rng rng) {
         if (noise == null) {
             INDArray x = data.batch(FIT_POINTS, rng, DataType.DOUBLE);
-            noise = GaussianNoise.fit(x.reshape(x.size(0), x.length() / x.size(0)), dtype);
+            try {
+                noise = GaussianNoise.fit(x.reshape(x.size(0), x.length() / x.size(0)), dtype);
+            } catch (ArithmeticException e) {
+                throw new SpecException("data", "nce cannot fit its Gaussian noise to this data (" + e.getMessage()
+                        + "); give the nce term a noise: {mean: [...], std: s} or rescale the data");
+            }
         }
     }
 

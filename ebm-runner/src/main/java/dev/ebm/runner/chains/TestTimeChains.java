@@ -22,7 +22,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Test-time chains on a trained energy from given starts, classified along the way: at each recorded step (0, the
  * start, always first; the last step always last) every chain's argmax class and energy are kept, and the first
- * few chains' images as snapshots for pictures. Chains run in groups of at most {@value #GROUP} (chains do not
+ * few chains' images as snapshots for pictures. A record at a step after which transitions move the chains is taken
+ * before they move them (the chain's state after its sampler steps, not the freshly transformed image). Chains run in groups of at most {@value #GROUP} (chains do not
  * interact, so grouping changes nothing but memory); group g draws its noise from {@code rng.fork(g)}.
  */
 public final class TestTimeChains {
@@ -97,12 +98,13 @@ public final class TestTimeChains {
                 r[0]++;
                 for (int t = 0; t < length; t++) {
                     final int fromRow = from;
+                    // recorded before a transition moves the chains: where 100 steps after a deformation took them
                     driver.step(groupRng, (step, warm, state, info) -> {
                         if (r[0] < records && step == recordSteps[r[0]]) {
                             observe(s, state.x(), state.energy(), fromRow, r[0], classes, energies, snapshots);
                             r[0]++;
                         }
-                    });
+                    }, (step, warm, state, info) -> { });
                     progress.update((long) g * length + t + 1, "");
                 }
                 try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {

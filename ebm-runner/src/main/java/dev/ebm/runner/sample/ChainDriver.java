@@ -75,6 +75,16 @@ public final class ChainDriver {
 
     /** Takes the next step and shows it to {@code observer}. */
     public void step(Rng rng, Observer observer) {
+        step(rng, null, observer);
+    }
+
+    /**
+     * Takes the next step; {@code beforeTransitions} (when not null) sees the state after the kernel's step and its
+     * adaptation but before this step's transitions move it — the same state {@code observer} sees when no
+     * transition follows the step. The chains and the draws from {@code rng} are those of {@link #step(Rng,
+     * Observer)}.
+     */
+    public void step(Rng rng, Observer beforeTransitions, Observer observer) {
         if (t >= steps) {
             throw new IllegalStateException("all " + steps + " steps are taken");
         }
@@ -85,8 +95,17 @@ public final class ChainDriver {
                 : StepWorkspace.open("sample-step")) {
             SamplerKernel.Step step = kernel.step(target, state, rng);
             boolean warm = t < warmup;
-            ChainState next = Chains.finishStep(kernel, target, step.state(), step.info(), t, warmup, steps,
-                    transitions, every, rng);
+            ChainState next;
+            if (beforeTransitions == null) {
+                next = Chains.finishStep(kernel, target, step.state(), step.info(), t, warmup, steps, transitions,
+                        every, rng);
+            } else {
+                // adapt without transitions, show the state, then apply the transitions without adapting again
+                ChainState adapted = Chains.finishStep(kernel, target, step.state(), step.info(), t, warmup, steps,
+                        List.of(), every, rng);
+                beforeTransitions.after(t + 1, warm, adapted, step.info());
+                next = Chains.finishStep(kernel, target, adapted, step.info(), t, 0, steps, transitions, every, rng);
+            }
             t++;
             observer.after(t, warm, next, step.info());
             if (opaque) {

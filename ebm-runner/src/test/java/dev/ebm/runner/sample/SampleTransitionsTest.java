@@ -127,6 +127,24 @@ class SampleTransitionsTest {
         float[] got = driver.state().x().dup('c').data().asFloat();
         assertThat(got).containsExactly(reference.end().x().dup('c').data().asFloat());
         assertThat(got).isNotEqualTo(plain.end().x().dup('c').data().asFloat());
+
+        // the same chains with an observer before the transitions: it sees the unmoved state after steps 2, 4, 6
+        ChainDriver watched = new ChainDriver(kernel, Target.of(energy), x0, 7, transitions, 2);
+        Rng rng2 = new Rng(3);
+        java.util.Map<Integer, float[]> before = new java.util.HashMap<>();
+        java.util.Map<Integer, float[]> after = new java.util.HashMap<>();
+        for (int t = 0; t < 7; t++) {
+            watched.step(rng2, (step, warm, state, info) -> before.put(step, state.x().dup('c').data().asFloat()),
+                    (step, warm, state, info) -> after.put(step, state.x().dup('c').data().asFloat()));
+        }
+        assertThat(watched.state().x().dup('c').data().asFloat()).containsExactly(got);
+        for (int step = 1; step <= 7; step++) {
+            if (step % 2 == 0 && step < 7) {
+                assertThat(before.get(step)).as("step %d", step).isNotEqualTo(after.get(step));
+            } else {
+                assertThat(before.get(step)).as("step %d", step).containsExactly(after.get(step));
+            }
+        }
     }
 
     @Test
