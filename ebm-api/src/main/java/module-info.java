@@ -12,6 +12,8 @@ module dev.ebm.api {
     exports dev.ebm.api.spec;
     exports dev.ebm.api.plugin;
     exports dev.ebm.api.dataset;
+    exports dev.ebm.api.run;
+    exports dev.ebm.api.traits;
 
     opens dev.ebm.api.spec to com.fasterxml.jackson.databind;
 

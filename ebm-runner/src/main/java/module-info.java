@@ -25,13 +25,24 @@ module dev.ebm.runner {
 
     exports dev.ebm.runner;
 
-    opens dev.ebm.runner to com.google.guice;
+    opens dev.ebm.runner to com.google.guice, info.picocli;
     opens dev.ebm.runner.cli to info.picocli, com.google.guice;
     opens dev.ebm.runner.spec to com.google.guice;
     opens dev.ebm.runner.train to com.google.guice, com.fasterxml.jackson.databind;
     opens dev.ebm.runner.optim to com.fasterxml.jackson.databind, dev.ebm.api;
     opens dev.ebm.runner.bench to com.fasterxml.jackson.databind;
     opens dev.ebm.runner.report.html to com.samskivert.jmustache;
+    opens dev.ebm.runner.plugins to com.google.guice;
+    opens dev.ebm.runner.wiring to com.google.guice;
+
+    // plugin directories: ServiceLoader on each plugin layer and plugin class loader
+    uses dev.ebm.api.plugin.EnergyProvider;
+    uses dev.ebm.api.plugin.SamplerProvider;
+    uses dev.ebm.api.plugin.NegativeSourceProvider;
+    uses dev.ebm.api.plugin.ObjectiveProvider;
+    uses dev.ebm.api.plugin.TransitionProvider;
+    uses dev.ebm.api.plugin.DataProvider;
+    uses dev.ebm.api.plugin.OptimizerProvider;
 
     provides dev.ebm.api.plugin.OptimizerProvider with dev.ebm.runner.optim.AdamProvider;
 }

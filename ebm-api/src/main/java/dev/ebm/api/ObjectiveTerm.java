@@ -1,5 +1,6 @@
 package dev.ebm.api;
 
+import dev.ebm.api.traits.KernelTraits;
 import dev.ebm.autodiff.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,14 @@ public interface ObjectiveTerm {
 
     /**
      * Why this term cannot train with {@code kernel}, one message per reason (empty when it can). Called once when
-     * an experiment is built, so that, e.g., a term that differentiates through sampling refuses a Metropolis
-     * kernel before training starts.
+     * an experiment is built, so that, e.g., a term that differentiates through sampling refuses a kernel whose
+     * declared traits say its steps cannot be replayed (a Metropolis kernel) before training starts; a message
+     * should name the declared trait it objects to.
+     *
+     * @param kernel the run's kernel
+     * @param declared what the kernel's provider declares about it ({@link KernelTraits})
      */
-    default List<String> problemsWith(SamplerKernel kernel) {
+    default List<String> problemsWith(SamplerKernel kernel, KernelTraits declared) {
         return List.of();
     }
 

@@ -8,6 +8,7 @@ import dev.ebm.api.TrainBatch;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.objectives.spec.CdSpec;
 
@@ -35,6 +36,11 @@ public final class CdProvider implements ObjectiveProvider {
     @Override
     public List<Allocation> allocations(ObjectiveSpec spec, Sizing sizing) {
         return NearestNeighbourEntropy.allocations(((CdSpec) spec).entropy(), sizing);
+    }
+
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.contrastive(TermRole.ChainUse.DATA_ONLY, true, "");
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.objectives.spec.CdStarSpec;
 
 /**
@@ -26,6 +27,11 @@ public final class CdStarProvider implements ObjectiveProvider {
     @Override
     public ObjectiveTerm create(ObjectiveSpec spec, PluginContext context) {
         return batch -> batch.ePos().mean().sub(batch.eNeg().mean());
+    }
+
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.contrastive(TermRole.ChainUse.DATA_ONLY, false, "");
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.ebm.api.TrainBatch;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.autodiff.Autodiff;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.objectives.spec.DsmSpec;
@@ -25,6 +26,13 @@ public final class DsmProvider implements ObjectiveProvider {
     @Override
     public ObjectiveTerm create(ObjectiveSpec spec, PluginContext context) {
         return new Term(((DsmSpec) spec).sigma());
+    }
+
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.sampleFree("denoising score matching (fits the score of the data convolved with Gaussian "
+                + "noise)", "The dsm term matches ∇ₓE to the score of the noised data; it needs no MCMC, and the "
+                + "density it recovers is the data's convolved with N(0, σ²I).");
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.objectives.spec.EnergyL2Spec;
 
 /** Provides {@code energy-l2}: mean E(x+)² + mean E(x−)² (weighted by α). */
@@ -21,6 +22,12 @@ public final class EnergyL2Provider implements ObjectiveProvider {
     @Override
     public ObjectiveTerm create(ObjectiveSpec spec, PluginContext context) {
         return batch -> batch.ePos().square().mean().add(batch.eNeg().square().mean());
+    }
+
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.regulariser("energy-l2 (weight " + spec.weight() + ") regularises the energies: the "
+                + "optimum is then no longer exactly p_data.");
     }
 
     @Override

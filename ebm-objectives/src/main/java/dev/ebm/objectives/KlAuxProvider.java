@@ -8,6 +8,7 @@ import dev.ebm.api.TrainBatch;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.objectives.spec.KlAuxSpec;
 
@@ -30,6 +31,21 @@ public final class KlAuxProvider implements ObjectiveProvider {
     public ObjectiveTerm create(ObjectiveSpec spec, PluginContext context) {
         KlAuxSpec s = (KlAuxSpec) spec;
         return new Term(new KlPart(type(), s.backpropSteps(), s.entropy()), "cd".equals(s.sign()));
+    }
+
+    /** A KL auxiliary loss whose sign is CD's with {@code sign: cd} and the opposite with {@code du2020}. */
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        KlAuxSpec s = (KlAuxSpec) spec;
+        boolean cd = "cd".equals(s.sign());
+        return TermRole.klAuxiliary(cd ? TermRole.KlSign.AS_IN_CD : TermRole.KlSign.OPPOSITE_TO_CD,
+                "the KL auxiliary loss of Du et al. 2020 (sign " + s.sign() + ")",
+                "kl-aux adds the KL auxiliary loss of Du et al. (2020) with sign '" + s.sign() + "': "
+                        + (cd ? "it raises the chain end point's energy and lowers its entropy, the sign of CD's "
+                                + "KL term"
+                                : "it lowers the chain end point's energy and raises its entropy, the opposite of CD's "
+                                        + "KL term")
+                        + (s.entropy().weight() == 0 ? " (entropy part off)." : "."));
     }
 
     @Override

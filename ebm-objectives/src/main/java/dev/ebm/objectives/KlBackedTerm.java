@@ -2,6 +2,7 @@ package dev.ebm.objectives;
 
 import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.SamplerKernel;
+import dev.ebm.api.traits.KernelTraits;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,8 +21,8 @@ abstract class KlBackedTerm implements ObjectiveTerm {
     }
 
     @Override
-    public List<String> problemsWith(SamplerKernel kernel) {
-        return kl.problemsWith(kernel);
+    public List<String> problemsWith(SamplerKernel kernel, KernelTraits declared) {
+        return kl.problemsWith(kernel, declared);
     }
 
     @Override

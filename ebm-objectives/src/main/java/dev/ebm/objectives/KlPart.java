@@ -3,8 +3,10 @@ package dev.ebm.objectives;
 import dev.ebm.api.DifferentiableKernel;
 import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.TrainBatch;
+import dev.ebm.api.traits.KernelTraits;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.objectives.spec.EntropySpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -51,14 +53,32 @@ final class KlPart {
         return replaySteps;
     }
 
-    List<String> problemsWith(SamplerKernel kernel) {
-        if (kernel instanceof DifferentiableKernel d) {
-            return d.replayProblems().stream().map(p -> "'" + type + "' differentiates through the sampler's steps, "
-                    + "but " + p).toList();
+    /**
+     * Refuses a kernel whose declared traits say its steps cannot be replayed, naming the trait, and a kernel that
+     * declares replayable steps but cannot replay them as built.
+     */
+    List<String> problemsWith(SamplerKernel kernel, KernelTraits declared) {
+        String head = "'" + type + "' differentiates through the sampler's steps, but ";
+        String fix = "; use a kernel that declares replayable steps (langevin or gd)";
+        List<String> out = new ArrayList<>();
+        if (!declared.replayable()) {
+            String trait = declared.metropolisAdjusted() ? "the sampler declares itself Metropolis-adjusted: "
+                    : "the sampler declares its steps not replayable: ";
+            for (String p : declared.replayProblems()) {
+                out.add(head + trait + p + fix);
+            }
+            if (out.isEmpty()) {
+                out.add(head + trait + "no reason given" + fix);
+            }
+            return out;
         }
-        return List.of("'" + type + "' differentiates through the sampler's steps, which "
-                + kernel.getClass().getSimpleName() + " cannot replay: a Metropolis accept/reject step (mala, hmc) "
-                + "is not differentiable; use langevin or gd");
+        if (kernel instanceof DifferentiableKernel d) {
+            d.replayProblems().forEach(p -> out.add(head + p));
+        } else {
+            out.add(head + "the sampler declares replayable steps and its kernel " + kernel.getClass().getName()
+                    + " does not implement DifferentiableKernel" + fix);
+        }
+        return out;
     }
 
     Map<String, INDArray> state() {

@@ -4,6 +4,7 @@ import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.objectives.spec.LogSumExpSpec;
 
@@ -27,6 +28,12 @@ public final class LogSumExpProvider implements ObjectiveProvider {
     /** mean ePos + log mean exp(−eNeg), with the log-sum-exp shifted by its maximum. */
     static Tensor loss(Tensor ePos, Tensor eNeg) {
         return ePos.mean().add(Stable.logMeanExp(eNeg.neg()));
+    }
+
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.contrastive(TermRole.ChainUse.ANY, false,
+                "log-sum-exp form: self-normalised importance weights on the negatives");
     }
 
     @Override

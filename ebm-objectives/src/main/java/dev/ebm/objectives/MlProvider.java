@@ -4,6 +4,7 @@ import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.objectives.spec.MlSpec;
 
 /** Provides {@code ml}: mean E(x+) − mean E(x−). */
@@ -21,6 +22,11 @@ public final class MlProvider implements ObjectiveProvider {
     @Override
     public ObjectiveTerm create(ObjectiveSpec spec, PluginContext context) {
         return batch -> batch.ePos().mean().sub(batch.eNeg().mean());
+    }
+
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.contrastive(TermRole.ChainUse.MODEL, false, "");
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.objectives.spec.NceNoise;
 import dev.ebm.objectives.spec.NceSpec;
@@ -46,6 +47,13 @@ public final class NceProvider implements ObjectiveProvider {
         return List.of(new Allocation("ratio", Allocation.product(3, ratio, sizing.samples(sizing.batch())), ratio
                 + " × " + sizing.batch() + " noise points (ratio × train.batch) × " + sizing.sampleSize()
                 + " values × " + sizing.dtypeBytes() + " bytes × 3 (points, energies' tape, log-densities)"));
+    }
+
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.sampleFree("noise-contrastive estimation (a logistic classifier between data and a fixed "
+                + "noise distribution, learning log Z as a parameter)", "The nce term needs no MCMC: its negatives are "
+                + "draws from the noise distribution.");
     }
 
     @Override

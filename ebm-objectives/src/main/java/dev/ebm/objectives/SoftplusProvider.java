@@ -4,6 +4,7 @@ import dev.ebm.api.ObjectiveTerm;
 import dev.ebm.api.plugin.ObjectiveProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.ObjectiveSpec;
+import dev.ebm.api.traits.TermRole;
 import dev.ebm.autodiff.Tensor;
 import dev.ebm.objectives.spec.SoftplusSpec;
 
@@ -34,6 +35,11 @@ public final class SoftplusProvider implements ObjectiveProvider {
         long n = eNeg.shape()[0];
         Tensor diff = ePos.reshape(b, 1).broadcastTo(b, n).sub(eNeg.reshape(1, n).broadcastTo(b, n));
         return Stable.softplus(diff.mul(1.0 / tau)).mean().mul(tau);
+    }
+
+    @Override
+    public TermRole role(ObjectiveSpec spec) {
+        return TermRole.contrastive(TermRole.ChainUse.ANY, false, "softplus form of the contrastive loss");
     }
 
     @Override

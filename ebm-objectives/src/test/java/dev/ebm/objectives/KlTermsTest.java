@@ -73,17 +73,20 @@ class KlTermsTest {
     @Test
     void metropolisKernelsAreRefusedWithTheReason() {
         for (String k : new String[] {"{\"type\":\"mala\",\"epsilon\":0.1}", "{\"type\":\"hmc\",\"stepSize\":0.1}"}) {
-            SamplerKernel kernel = kernel(k);
             for (String t : new String[] {"{\"type\":\"cd\"}", "{\"type\":\"kl-aux\"}"}) {
-                assertThat(term(t).problemsWith(kernel)).singleElement().asString()
+                assertThat(Setup.problems(t, k)).singleElement().asString()
                         .contains("differentiates through the sampler's steps")
-                        .contains("Metropolis accept/reject step (mala, hmc) is not differentiable")
-                        .contains("use langevin or gd");
+                        .contains("the sampler declares itself Metropolis-adjusted")
+                        .contains("its accept/reject step is not differentiable")
+                        .contains("use a kernel that declares replayable steps (langevin or gd)");
             }
         }
-        assertThat(term("{\"type\":\"cd\"}").problemsWith(kernel(ULA))).isEmpty();
-        assertThat(term("{\"type\":\"kl-aux\"}").problemsWith(kernel("{\"type\":\"gd\",\"stepSize\":0.1}"))).isEmpty();
-        assertThat(term("{\"type\":\"ml\"}").problemsWith(kernel("{\"type\":\"mala\",\"epsilon\":0.1}"))).isEmpty();
+        assertThat(Setup.problems("{\"type\":\"cd\"}", ULA)).isEmpty();
+        assertThat(Setup.problems("{\"type\":\"kl-aux\"}", "{\"type\":\"gd\",\"stepSize\":0.1}")).isEmpty();
+        assertThat(Setup.problems("{\"type\":\"ml\"}", "{\"type\":\"mala\",\"epsilon\":0.1}")).isEmpty();
+        assertThat(Setup.problems("{\"type\":\"cd\"}", "{\"type\":\"langevin\",\"stepSize\":0.1,\"anneal\":"
+                + "{\"noise\":{\"from\":0.1,\"to\":0}}}")).singleElement().asString()
+                .contains("declares its steps not replayable").contains("annealed");
 
         EnergyFunction e = mlp("[8]", 2, 1);
         INDArray x = uniform(8, 2, 2);

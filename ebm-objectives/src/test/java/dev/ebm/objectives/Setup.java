@@ -57,6 +57,16 @@ final class Setup {
         return REGISTRY.create(spec(json, SamplerSpec.class), context(2, 0));
     }
 
+    /** What the kernel of {@code json} declares. */
+    static dev.ebm.api.traits.KernelTraits traits(String json) {
+        return REGISTRY.kernelTraits(spec(json, SamplerSpec.class));
+    }
+
+    /** Why the term of {@code termJson} refuses the kernel of {@code kernelJson}. */
+    static java.util.List<String> problems(String termJson, String kernelJson) {
+        return term(termJson).problemsWith(kernel(kernelJson), traits(kernelJson));
+    }
+
     static ObjectiveTerm term(String json) {
         return REGISTRY.create(spec(json, ObjectiveSpec.class), context(2, 0));
     }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ebm.api.ChainState;
+import dev.ebm.api.DifferentiableKernel;
 import dev.ebm.api.Rng;
 import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.StepInfo;
 import dev.ebm.api.Target;
+import dev.ebm.api.traits.KernelTraits;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,8 +30,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * chains: a Metropolis-adjusted kernel must leave N(μ, diag σ²) exactly invariant (one-sample Kolmogorov–Smirnov
  * test per coordinate, p above {@link #significance()}); every kernel must settle on the standard normal at the
  * variance it declares ({@link #stationaryVariance()}: 1 when adjusted, its bias when not); and an adjusted kernel
- * with a step-size factory must accept less as its step grows. The kernel should be configured for targets of
- * unit scale. Statistics are printed to standard output.
+ * with a step-size factory must accept less as its step grows. A negative control proves the stationarity check
+ * has power: the same check on the kernel made deliberately wrong (a shift after every step) must fail. Given the
+ * provider's declared {@link KernelTraits} ({@link #declaredTraits()}), the contract checks them against the kernel
+ * and tests exact invariance at the declared temperature. The kernel should be configured for targets of unit
+ * scale. Statistics are printed to standard output.
  */
 public abstract class SamplerKernelContract {
     /** Chains in the distribution tests. */
@@ -258,27 +263,130 @@ public abstract class SamplerKernelContract {
     @Test
     public void leavesAGaussianExactlyInvariant() {
         assumeTrue(metropolisAdjusted(), "only Metropolis-adjusted kernels leave their target exactly invariant");
-        SamplerKernel kernel = kernel();
+        Stats.Ks[] ks = stationarity(kernel(), "exact stationarity");
+        for (int j = 0; j < ks.length; j++) {
+            assertThat(ks[j].p()).as("KS p-value of coordinate " + j + " (" + ks[j] + ")").isGreaterThan(significance());
+        }
+    }
+
+    /**
+     * The negative control of {@link #leavesAGaussianExactlyInvariant()}: the same check, with the same chains,
+     * steps and significance, on the kernel made deliberately wrong — after each of its steps every chain is shifted
+     * by {@link #biasPerStep()} in every coordinate — must fail. A check that passes a biased kernel has no power
+     * and proves nothing about the real one; then raise {@link #chains()} or {@link #stationarySteps()}.
+     */
+    @Test
+    public void theStationarityCheckRejectsADeliberatelyBiasedKernel() {
+        assumeTrue(metropolisAdjusted(), "only Metropolis-adjusted kernels are checked for exact stationarity");
+        Stats.Ks[] ks = stationarity(new ShiftedKernel(kernel(), biasPerStep()), "negative control (shift "
+                + biasPerStep() + " per step)");
+        double least = Double.POSITIVE_INFINITY;
+        for (Stats.Ks k : ks) {
+            least = Math.min(least, k.p());
+        }
+        assertThat(least).as("the smallest KS p-value of the biased kernel: the stationarity check must reject it")
+                .isLessThan(significance());
+    }
+
+    /** The shift per step of the negative control's biased kernel (default 0.05, in units of the target's scale). */
+    protected double biasPerStep() {
+        return 0.05;
+    }
+
+    /**
+     * What the kernel's provider declares about it, or null (the default) when the test does not say. When given,
+     * {@link #theDeclaredTraitsAgreeWithTheKernel()} checks them against the kernel, and the exact-stationarity check
+     * of a Metropolis-adjusted kernel uses the declared temperature T: the chains must leave exp(−E/T) invariant.
+     */
+    protected KernelTraits declaredTraits() {
+        return null;
+    }
+
+    @Test
+    public void theDeclaredTraitsAgreeWithTheKernel() {
+        KernelTraits t = declaredTraits();
+        assumeTrue(t != null, "no declared traits given");
+        assertThat(t.exactness()).as("declared exactness").isNotEqualTo(KernelTraits.Exactness.UNDECLARED);
+        assertThat(t.metropolisAdjusted()).as("declared Metropolis adjustment against metropolisAdjusted()")
+                .isEqualTo(metropolisAdjusted());
+        SamplerKernel k = kernel();
+        if (t.replayable()) {
+            assertThat(k).as("a kernel that declares replayable steps").isInstanceOf(DifferentiableKernel.class);
+            assertThat(((DifferentiableKernel) k).replayProblems()).as("replay problems of a kernel that declares "
+                    + "replayable steps").isEmpty();
+        }
+        if (t.noiseFree()) {
+            assertThat(stochastic()).as("stochastic() of a kernel declared noise-free").isFalse();
+        }
+    }
+
+    /** KS results per coordinate after {@link #stationarySteps()} steps of {@code kernel} from exact draws. */
+    private Stats.Ks[] stationarity(SamplerKernel kernel, String what) {
         DiagonalGaussian g = stationarityTarget();
+        KernelTraits t = declaredTraits();
+        double temperature = t != null && t.temperature() != null && t.temperature() > 0 ? t.temperature() : 1.0;
+        DiagonalGaussian law = g;
+        if (temperature != 1.0) {
+            double[] mean = new double[g.dim()];
+            double[] std = new double[g.dim()];
+            for (int j = 0; j < g.dim(); j++) {
+                mean[j] = g.mean(j);
+                std[j] = g.std(j) * Math.sqrt(temperature);
+            }
+            law = new DiagonalGaussian(mean, std, g.dim());
+        }
         Rng rng = new Rng(seed());
         Target target = Target.of(g);
-        ChainState s = stationaryStart(kernel, target, g, rng, chains());
+        // the negative control starts where the real kernel starts (a kernel with hidden state sets it up)
+        ChainState s = stationaryStart(kernel instanceof ShiftedKernel sk ? sk.inner : kernel, target, law, rng,
+                chains());
         INDArray x0 = s.x().dup();
         double acceptSum = 0;
-        for (int t = 0; t < stationarySteps(); t++) {
-            SamplerKernel.Step step = kernel.step(target, s, rng);
-            s = step.state();
-            acceptSum += step.info().acceptRate();
+        for (int step = 0; step < stationarySteps(); step++) {
+            SamplerKernel.Step next = kernel.step(target, s, rng);
+            s = next.state();
+            acceptSum += next.info().acceptRate();
         }
         double accept = acceptSum / stationarySteps();
-        long moved = countMoved(x0, s.x());
+        assertThat(countMoved(x0, s.x())).as("chains that moved").isGreaterThan(chains() / 10);
+        Stats.Ks[] out = new Stats.Ks[g.dim()];
         for (int j = 0; j < g.dim(); j++) {
-            Stats.Ks ks = Stats.ks(Stats.column(s.x(), j), g.cdf(j));
-            System.out.printf("[%s] exact stationarity on N(%s, %s²), coordinate %d after %d steps from exact "
-                    + "draws: %s, acceptance %.3f%n", name(), g.mean(j), g.std(j), j, stationarySteps(), ks, accept);
-            assertThat(ks.p()).as("KS p-value of coordinate " + j + " (" + ks + ")").isGreaterThan(significance());
+            out[j] = Stats.ks(Stats.column(s.x(), j), law.cdf(j));
+            System.out.printf("[%s] %s on N(%s, %s²) at T = %s, coordinate %d after %d steps from exact draws: %s, "
+                    + "acceptance %.3f%n", name(), what, g.mean(j), g.std(j), temperature, j, stationarySteps(),
+                    out[j], accept);
         }
-        assertThat(moved).as("chains that moved").isGreaterThan(chains() / 10);
+        return out;
+    }
+
+    /** A kernel made wrong on purpose: every step is followed by a shift of all coordinates. */
+    private static final class ShiftedKernel implements SamplerKernel {
+        private final SamplerKernel inner;
+        private final double shift;
+
+        ShiftedKernel(SamplerKernel inner, double shift) {
+            this.inner = inner;
+            this.shift = shift;
+        }
+
+        @Override
+        public ChainState init(Target target, INDArray x0) {
+            return inner.init(target, x0);
+        }
+
+        @Override
+        public Step step(Target target, ChainState state, Rng rng) {
+            Step s = inner.step(target, state, rng);
+            INDArray x = s.state().x().add(shift);
+            Target.Evaluation ev = target.evaluate(x);
+            return new Step(new ChainState(x, ev.energy(), ev.grad(), s.state().stepSize(), s.state().internal()),
+                    s.info());
+        }
+
+        @Override
+        public int steps() {
+            return inner.steps();
+        }
     }
 
     @Test

@@ -27,6 +27,11 @@ public final class Stats {
         }
     }
 
+    /** All values of an array, in row-major order, as doubles. */
+    public static double[] doubles(INDArray a) {
+        return org.nd4j.linalg.factory.Nd4j.toFlattened('c', a).castTo(DataType.DOUBLE).toDoubleVector();
+    }
+
     /** Coordinate j of every chain, the samples flattened to {@code [N, D]}. */
     public static double[] column(INDArray x, int j) {
         long n = x.size(0);

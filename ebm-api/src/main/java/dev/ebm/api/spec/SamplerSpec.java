@@ -13,6 +13,14 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 public interface SamplerSpec {
 
+    /**
+     * Steps per chain run (the k of CD-k), or null when the spec has no such setting. A record with an
+     * {@code Integer steps} component implements this with its accessor.
+     */
+    default Integer steps() {
+        return null;
+    }
+
     /** Transitions applied to the chains during a run, in order; empty for none. */
     default List<TransitionSpec> transitions() {
         return List.of();

@@ -74,9 +74,21 @@ final class IdxImageSource implements LabelledData {
         return x;
     }
 
+    /**
+     * The scaled range, widened by what dequantization adds: w/256 above for {@code uniform}, 4·noiseStd on both
+     * sides for {@code gaussian} (so that the box holds the dequantized values too, as the data-source contract asks).
+     */
     @Override
     public Box bounds() {
-        return Box.uniform(PIXELS, symmetric ? -1 : 0, 1);
+        double low = symmetric ? -1 : 0;
+        double high = 1;
+        if (dequantize == Dequantize.UNIFORM) {
+            high += (symmetric ? 2.0 : 1.0) / 256;
+        } else if (dequantize == Dequantize.GAUSSIAN) {
+            low -= 4 * noiseStd;
+            high += 4 * noiseStd;
+        }
+        return Box.uniform(PIXELS, low, high);
     }
 
     @Override

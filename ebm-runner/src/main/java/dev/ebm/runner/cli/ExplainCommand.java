@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.runner.explain.Explainer;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Parameters;
         + "why, and which pitfalls it has.")
 public final class ExplainCommand implements Callable<Integer> {
     private final SpecLoader loader;
+    private final PluginRegistry registry;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "A YAML or JSON spec file.")
     Path spec;
@@ -34,20 +36,21 @@ public final class ExplainCommand implements Callable<Integer> {
     boolean json;
 
     @Inject
-    ExplainCommand(SpecLoader loader) {
+    ExplainCommand(SpecLoader loader, PluginRegistry registry) {
         this.loader = loader;
+        this.registry = registry;
     }
 
     @Override
     public Integer call() {
-        ExperimentSpec s;
+        Explainer.Explanation ex;
         try {
-            s = loader.load(spec, sets);
+            ExperimentSpec s = loader.load(spec, sets);
+            ex = new Explainer(registry).explain(s);
         } catch (SpecException e) {
             System.err.println(spec + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        Explainer.Explanation ex = new Explainer(loader.mapper()).explain(s);
         if (json) {
             System.out.println(toJson(ex));
         } else {

@@ -1,10 +1,12 @@
 package dev.ebm.runner.cli;
 
-import dev.ebm.api.plugin.PluginRegistry;
+import dev.ebm.api.run.MetricsSink;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.runner.sample.SampleRun;
 import dev.ebm.runner.sample.SampleSource;
 import dev.ebm.runner.spec.SpecLoader;
+import dev.ebm.runner.wiring.RunScope;
+import dev.ebm.runner.wiring.Runs;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sample", description = {
     "Run MCMC chains on an energy and report samples and convergence diagnostics.",
-    "SOURCE is a spec whose energy needs no training (e.g. gaussian-mixture; it needs only 'energy' and "
+    "SOURCE is a spec whose energy needs no training (an analytic energy; it needs only 'energy' and "
         + "'sampler', chains start from its 'negatives', by default Gaussian noise with std 1), a run directory "
         + "(its spec.resolved.yaml and latest checkpoint) or a checkpoint directory (checkpoints/step-N).",
     "Writes samples.npy (final positions, [chains, ...sample shape]), chain.png and info.json (accept_rate, "
@@ -32,7 +34,7 @@ import picocli.CommandLine.Parameters;
         + "samples of at most 10 coordinates, each coordinate x0, x1, ...)."})
 public final class SampleCommand implements Callable<Integer> {
     private final SpecLoader loader;
-    private final PluginRegistry registry;
+    private final Runs runs;
 
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A spec file, a run directory or a checkpoint.")
     Path source;
@@ -65,9 +67,9 @@ public final class SampleCommand implements Callable<Integer> {
     boolean force;
 
     @Inject
-    SampleCommand(SpecLoader loader, PluginRegistry registry) {
+    SampleCommand(SpecLoader loader, Runs runs) {
         this.loader = loader;
-        this.registry = registry;
+        this.runs = runs;
     }
 
     @Override
@@ -106,7 +108,8 @@ public final class SampleCommand implements Callable<Integer> {
         }
         sets.forEach(v -> args.add("--set " + v));
         try {
-            var info = new SampleRun(loader, registry, System.out).run(src, overrides,
+            RunScope scope = runs.open(loader.load(src.spec(), overrides), dir, MetricsSink.DISCARD);
+            var info = new SampleRun(loader, scope.registry(), System.out).run(src, overrides,
                     new SampleRun.Options(chains, burn, thin), dir, System.console() != null, args);
             System.out.println("done: " + dir);
             return info.path("diverged_chains").asInt() > 0 ? ExitCodes.DIVERGED : 0;

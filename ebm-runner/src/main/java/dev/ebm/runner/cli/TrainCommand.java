@@ -10,6 +10,9 @@ import dev.ebm.runner.train.CheckpointException;
 import dev.ebm.runner.train.Checkpoints;
 import dev.ebm.runner.train.DivergenceException;
 import dev.ebm.runner.train.TrainRun;
+import dev.ebm.runner.wiring.RunScope;
+import dev.ebm.runner.wiring.Runs;
+import dev.ebm.runner.wiring.StepMetrics;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Parameters;
 public final class TrainCommand implements Callable<Integer> {
     private final SpecLoader loader;
     private final PluginRegistry registry;
+    private final Runs runs;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "A YAML or JSON spec file.")
     Path spec;
@@ -43,9 +47,10 @@ public final class TrainCommand implements Callable<Integer> {
     boolean resume;
 
     @Inject
-    TrainCommand(SpecLoader loader, PluginRegistry registry) {
+    TrainCommand(SpecLoader loader, PluginRegistry registry, Runs runs) {
         this.loader = loader;
         this.registry = registry;
+        this.runs = runs;
     }
 
     @Override
@@ -54,7 +59,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             s = loader.load(spec, sets);
             var missing = new ArrayList<>(s.trainingProblems());
-            missing.addAll(new Explainer(loader.mapper()).explain(s).refusals());
+            missing.addAll(new Explainer(registry).explain(s).refusals());
             if (!missing.isEmpty()) {
                 throw new SpecException(missing);
             }
@@ -80,7 +85,8 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("train", spec.toString()));
         sets.forEach(v -> args.add("--set " + v));
         try {
-            new TrainRun(loader, registry, System.out).run(s, runDir, resume, System.console() != null, args, step -> {});
+            RunScope scope = runs.open(s, runDir, new StepMetrics());
+            new TrainRun(loader, scope, System.out).run(s, runDir, resume, System.console() != null, args, step -> {});
             System.out.println("done: " + runDir);
             return 0;
         } catch (SpecException e) {

@@ -85,7 +85,7 @@ public final class SampleRun {
                             + "' energy's parameters from"
                     : "'" + type + "' has " + setup.energy.parameters().size() + " trainable parameters and a spec "
                             + "alone does not train them: sample a trained run (bin/ebm sample runs/NAME-...) or "
-                            + "use an analytic energy (gaussian, gaussian-mixture)");
+                            + "use an analytic energy (one without parameters)");
         }
         int steps = setup.kernel.steps();
         int burn = opt.burn() != null ? opt.burn() : Math.min(Math.max(steps / 2, setup.kernel.warmupSteps()), steps);
@@ -125,7 +125,7 @@ public final class SampleRun {
         String samplerType = registry.typeOf(spec.sampler());
         out.printf("sample %s (%s%s): %s energy, %s sampler, %s starts, %d chains x %d steps (burn %d, thin %d) -> "
                 + "%s%n", source.path(), source.kind().label(), checkpointStep >= 0 ? " at step " + checkpointStep
-                : "", registry.typeOf(spec.energy()), samplerType, registry.typeOf(spec.negatives()), opt.chains(),
+                : "", registry.typeOf(spec.energy()), samplerType, setup.negativesName, opt.chains(),
                 steps, burn, thin, dir);
 
         if (burn < Math.min(setup.kernel.warmupSteps(), steps)) {
@@ -173,7 +173,7 @@ public final class SampleRun {
         }
         info.put("sampler", samplerType);
         info.put("energy_type", registry.typeOf(spec.energy()));
-        info.put("negatives", registry.typeOf(spec.negatives()));
+        info.put("negatives", setup.negativesName);
         info.put("dtype", spec.dtype());
         info.put("seed", spec.seed());
         ArrayNode shape = info.putArray("sample_shape");

@@ -1,7 +1,5 @@
 package dev.ebm.runner.sample;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebm.api.DataSource;
 import dev.ebm.api.EnergyFunction;
 import dev.ebm.api.NegativeSource;
@@ -10,14 +8,14 @@ import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.Transition;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.plugin.PluginRegistry;
-import dev.ebm.api.plugin.SpecBinder;
 import dev.ebm.api.spec.ExperimentSpec;
-import dev.ebm.api.spec.NegativeSourceSpec;
 import dev.ebm.api.spec.SpecException;
+import dev.ebm.api.spec.SpecProblem;
 import dev.ebm.runner.train.Checkpoints;
 import dev.ebm.runner.train.Experiment;
 import dev.ebm.runner.train.Trainer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,20 +27,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * when the spec has data), the energy, the negative source the chains start from, the sampler kernel and the
  * sampler's transitions. Data,
  * objective and optimizer are not required. Without data, the energy must define the sample shape itself (the
- * analytic energies do). Without {@code negatives}, chains start from Gaussian noise with std 1
- * ({@link #DEFAULT_NEGATIVES}).
+ * analytic energies do). Without {@code negatives}, chains start from Gaussian noise with std 1 (the runner's own
+ * default, {@link GaussianStart}). A plugin that fails to build is reported under its spec path with its type id
+ * and its own message.
  */
 public final class SamplingSetup {
-    /** Where chains start when the spec has no {@code negatives} section. */
-    public static final String DEFAULT_NEGATIVES = "{type: noise, init: gaussian, std: 1.0}";
-
-    /** The spec sampled, with the default negative source filled in. */
+    /** The spec sampled. */
     public final ExperimentSpec spec;
     public final DataType dtype;
     /** The data source, or null for specs without data. */
     public final DataSource data;
     public final EnergyFunction energy;
     public final NegativeSource negatives;
+    /** How the chains start, for logs and info.json: the negative source's type id, or the default's words. */
+    public final String negativesName;
     public final SamplerKernel kernel;
     /** The shape of one sample, from the data or else from the energy. */
     public final long[] sampleShape;
@@ -56,12 +54,12 @@ public final class SamplingSetup {
         if (!missing.isEmpty()) {
             throw new SpecException(missing);
         }
-        this.spec = withDefaultNegatives(spec, registry);
+        this.spec = spec;
         this.dtype = Experiment.dtypeOf(spec);
         Nd4j.setDefaultDataTypes(dtype, dtype);
         Rng init = Experiment.initRng(spec);
         PluginContext bare = new PluginContext(dtype, new long[0], null, registry, init);
-        this.data = spec.data() == null ? null : registry.create(spec.data(), bare);
+        this.data = spec.data() == null ? null : Experiment.create(registry, spec.data(), bare, "data");
         PluginContext context;
         if (data != null) {
             context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
@@ -71,23 +69,30 @@ public final class SamplingSetup {
             String type = registry.typeOf(spec.energy());
             EnergyFunction e;
             try {
-                e = registry.create(spec.energy(), bare);
+                e = Experiment.energy(spec, registry, bare);
             } catch (SpecException ex) {
-                throw ex;
-            } catch (RuntimeException ex) {
-                e = null;
+                List<SpecProblem> problems = new ArrayList<>(ex.problems());
+                problems.add(new SpecProblem("data", "is required to sample the '" + type + "' energy unless it "
+                        + "defines its own sample shape: built without data, it failed (above)"));
+                throw new SpecException(problems);
             }
-            if (e == null || e.sampleShape() == null) {
+            if (e.sampleShape() == null) {
                 throw new SpecException("data", "is required to sample the '" + type + "' energy, whose input shape "
-                        + "comes from the data; analytic energies (gaussian, gaussian-mixture) need none, and a "
-                        + "trained network is sampled from its run directory");
+                        + "comes from the data; energies that define their own sample shape (the analytic ones) "
+                        + "need none, and a trained network is sampled from its run directory");
             }
             this.energy = e;
             this.sampleShape = e.sampleShape().clone();
             context = new PluginContext(dtype, sampleShape, null, registry, init);
         }
-        this.negatives = registry.create(this.spec.negatives(), context);
-        this.kernel = registry.create(spec.sampler(), context);
+        if (spec.negatives() == null) {
+            this.negatives = new GaussianStart(sampleShape, dtype);
+            this.negativesName = GaussianStart.NAME;
+        } else {
+            this.negatives = Experiment.create(registry, spec.negatives(), context, "negatives");
+            this.negativesName = registry.typeOf(spec.negatives());
+        }
+        this.kernel = Experiment.create(registry, spec.sampler(), context, "sampler");
         this.transitions = Experiment.samplerTransitions(spec.sampler(), registry, context);
         Integer every = spec.sampler().transitionEvery();
         this.transitionEvery = transitions.isEmpty() || every == null ? 0 : every;
@@ -96,23 +101,6 @@ public final class SamplingSetup {
     /** Builds the plugins of {@code spec}; every spec problem is reported in one {@link SpecException}. */
     public static SamplingSetup build(ExperimentSpec spec, PluginRegistry registry) {
         return new SamplingSetup(spec, registry);
-    }
-
-    /** {@code spec} with {@link #DEFAULT_NEGATIVES} when it has no negative source. */
-    static ExperimentSpec withDefaultNegatives(ExperimentSpec spec, PluginRegistry registry) {
-        if (spec.negatives() != null) {
-            return spec;
-        }
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("type", "noise").put("init", "gaussian").put("std", 1.0);
-        NegativeSourceSpec noise;
-        try {
-            noise = new SpecBinder(registry).bind(node, NegativeSourceSpec.class);
-        } catch (SpecException e) {
-            throw e.under("negatives");
-        }
-        return new ExperimentSpec(spec.name(), spec.seed(), spec.dtype(), spec.data(), spec.energy(), noise,
-                spec.sampler(), spec.objective(), spec.optimizer(), spec.train(), spec.eval());
     }
 
     /**

@@ -13,6 +13,8 @@ import dev.ebm.api.plugin.SpecBinder;
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.api.spec.SpecProblem;
+import dev.ebm.runner.plugins.PluginCatalog;
+import dev.ebm.runner.plugins.PluginFailure;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -25,11 +27,23 @@ import java.util.List;
 @Singleton
 public final class SpecLoader {
     private final PluginRegistry registry;
+    private final List<PluginFailure> failures;
     private final ObjectMapper yaml;
 
-    @Inject
+    /** A loader over {@code registry}. */
     public SpecLoader(PluginRegistry registry) {
+        this(registry, List.of());
+    }
+
+    /** A loader over the catalog's registry; an unknown type names the plugin jars that did not load. */
+    @Inject
+    public SpecLoader(PluginCatalog catalog) {
+        this(catalog.registry(), catalog.failures());
+    }
+
+    private SpecLoader(PluginRegistry registry, List<PluginFailure> failures) {
         this.registry = registry;
+        this.failures = List.copyOf(failures);
         this.yaml = new ObjectMapper(new YAMLFactory()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
@@ -37,6 +51,11 @@ public final class SpecLoader {
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         registry.registerSpecTypes(yaml);
+    }
+
+    /** The plugin registry this loader resolves types with. */
+    public PluginRegistry registry() {
+        return registry;
     }
 
     /** The spec in {@code file} with the overrides applied; every problem is reported in one exception. */
@@ -80,7 +99,7 @@ public final class SpecLoader {
             return spec;
         } catch (SpecException e) {
             List<SpecProblem> all = new java.util.ArrayList<>(problems);
-            all.addAll(e.problems());
+            e.problems().forEach(p -> all.add(UnloadedPlugins.explain(p, failures)));
             throw new SpecException(all);
         }
     }

@@ -107,7 +107,7 @@ public record SweepPlan(SweepFile sweep, List<PlannedCase> cases, List<PlannedRu
      * one {@link SpecException}, each naming the spec path and the cases it occurs in.
      */
     public List<ResolvedRun> resolve(SpecLoader loader) {
-        Explainer explainer = new Explainer(loader.mapper());
+        Explainer explainer = new Explainer(loader.registry());
         Map<String, List<String>> found = new LinkedHashMap<>();
         Map<String, SpecProblem> byKey = new LinkedHashMap<>();
         for (PlannedCase c : cases) {

@@ -9,7 +9,9 @@ import dev.ebm.api.ParameterSet;
 import dev.ebm.api.Rng;
 import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.Transition;
+import dev.ebm.api.plugin.Kind;
 import dev.ebm.api.plugin.PluginContext;
+import dev.ebm.api.plugin.PluginException;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.Checks;
 import dev.ebm.api.spec.ExperimentSpec;
@@ -18,14 +20,18 @@ import dev.ebm.api.spec.SamplerSpec;
 import dev.ebm.api.spec.SpecException;
 import dev.ebm.api.spec.SpecProblem;
 import dev.ebm.api.spec.TransitionSpec;
+import dev.ebm.api.traits.KernelTraits;
+import dev.ebm.runner.explain.Explainer;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The plugins of one training run, built from a validated spec. Everything is created outside workspaces, so
- * parameters, optimizer moments and buffers live for the whole run. Each objective term is
+ * The plugins of one training run, built from a validated spec. A spec whose plugins' declared traits forbid it
+ * (a term defined only for chains started at the data, with other chains; a term that replays sampler steps, with
+ * a kernel that declares them not replayable) is refused before training. Everything is created outside
+ * workspaces, so parameters, optimizer moments and buffers live for the whole run. Each objective term is
  * {@linkplain ObjectiveTerm#prepare prepared} here with {@code Rng(seed).fork(-3).fork(i)}, so a resumed run sees
  * the same preparation as a fresh one.
  */
@@ -53,7 +59,11 @@ public final class Experiment {
     public record Term(String name, double weight, ObjectiveTerm term) {}
 
     private Experiment(ExperimentSpec spec, PluginRegistry registry) {
-        List<SpecProblem> missing = spec.trainingProblems();
+        List<SpecProblem> missing = new ArrayList<>(spec.trainingProblems());
+        if (missing.isEmpty()) {
+            // what the plugins declare, before anything is built: CD terms need chains started at the data
+            missing.addAll(new Explainer(registry).explain(spec).refusals());
+        }
         if (!missing.isEmpty()) {
             throw new SpecException(missing);
         }
@@ -62,13 +72,14 @@ public final class Experiment {
         Nd4j.setDefaultDataTypes(dtype, dtype);
         Rng init = initRng(spec);
         PluginContext bare = new PluginContext(dtype, new long[0], null, registry, init);
-        this.data = registry.create(spec.data(), bare);
+        this.data = create(registry, spec.data(), bare, "data");
         // before anything large is allocated: a spec that would not fit is refused naming the field
         MemoryBudget.checkRun(spec, registry, data, dtype);
         this.context = new PluginContext(dtype, data.sampleShape(), data.bounds(), registry, init);
         this.energy = energy(spec, registry, context);
-        NegativeSource negs = spec.negatives() == null ? null : registry.create(spec.negatives(), context);
-        SamplerKernel k = spec.sampler() == null ? null : registry.create(spec.sampler(), context);
+        NegativeSource negs = spec.negatives() == null ? null : create(registry, spec.negatives(), context,
+                "negatives");
+        SamplerKernel k = spec.sampler() == null ? null : create(registry, spec.sampler(), context, "sampler");
         this.transitions = spec.sampler() == null ? List.of() : samplerTransitions(spec.sampler(), registry, context);
         Integer every = spec.sampler() == null ? null : spec.sampler().transitionEvery();
         if (!transitions.isEmpty() && (every == null || every <= 0)) {
@@ -80,12 +91,7 @@ public final class Experiment {
         List<String> needing = new ArrayList<>();
         for (int i = 0; i < spec.objective().size(); i++) {
             ObjectiveSpec os = spec.objective().get(i);
-            ObjectiveTerm t;
-            try {
-                t = registry.create(os, context);
-            } catch (SpecException e) {
-                throw e.under("objective[" + i + "]");
-            }
+            ObjectiveTerm t = create(registry, os, context, "objective[" + i + "]");
             String name = registry.typeOf(os);
             terms.add(new Term(name, os.weight(), t));
             if (!t.parameters().isEmpty()) {
@@ -99,10 +105,9 @@ public final class Experiment {
         if (needsNegatives) {
             Checks c = new Checks();
             c.check(negs != null, "negatives", "is required for training with " + needing + " (terms that need "
-                    + "negative samples); e.g. {type: replay-buffer} (persistent chains), {type: noise} (short-run) "
-                    + "or {type: data} (CD-k)");
+                    + "negative samples); known: " + registry.types(Kind.NEGATIVES));
             c.check(k != null, "sampler", "is required for training with " + needing + " (terms that need "
-                    + "negative samples); e.g. {type: langevin, steps: 20, epsilon: 0.1}");
+                    + "negative samples); known: " + registry.types(Kind.SAMPLER));
             c.done();
         }
         // no term reads negatives: no chains are run, so a negative source or sampler in the spec is left unused
@@ -110,8 +115,9 @@ public final class Experiment {
         this.kernel = needsNegatives ? k : null;
         List<SpecProblem> incompatible = new ArrayList<>();
         String samplerType = kernel == null ? null : registry.typeOf(spec.sampler());
+        KernelTraits declared = kernel == null ? null : registry.kernelTraits(spec.sampler());
         for (int i = 0; kernel != null && i < terms.size(); i++) {
-            for (String problem : terms.get(i).term().problemsWith(kernel)) {
+            for (String problem : terms.get(i).term().problemsWith(kernel, declared)) {
                 incompatible.add(new SpecProblem("objective[" + i + "]", problem + " (found sampler.type: "
                         + samplerType + ")"));
             }
@@ -120,7 +126,7 @@ public final class Experiment {
             throw new SpecException(incompatible);
         }
         this.trainable = all;
-        this.optimizer = registry.create(spec.optimizer(), context);
+        this.optimizer = create(registry, spec.optimizer(), context, "optimizer");
         Rng prep = new Rng(spec.seed()).fork(-3);
         for (int i = 0; i < terms.size(); i++) {
             terms.get(i).term().prepare(data, prep.fork(i));
@@ -146,10 +152,24 @@ public final class Experiment {
 
     /** The spec's energy for samples of the context's shape; spec problems are reported under {@code energy}. */
     public static EnergyFunction energy(ExperimentSpec spec, PluginRegistry registry, PluginContext context) {
+        return create(registry, spec.energy(), context, "energy");
+    }
+
+    /**
+     * Builds the plugin {@code spec} describes. What goes wrong is reported under {@code path}: the provider's spec
+     * problems as they are, and any other failure with the plugin's kind, type id and own message
+     * ({@link PluginException}), so the user reads what the plugin said.
+     */
+    public static <T> T create(PluginRegistry registry, Object spec, PluginContext context, String path) {
         try {
-            return registry.create(spec.energy(), context);
+            return registry.create(spec, context);
         } catch (SpecException e) {
-            throw e.under("energy");
+            throw e.under(path);
+        } catch (PluginException e) {
+            if (e.getCause() instanceof LinkageError) {
+                throw e; // reported with the plugin's jar and the ebm-api versions involved (cli.CommandFailures)
+            }
+            throw new SpecException(path, e.getMessage());
         }
     }
 
@@ -157,13 +177,8 @@ public final class Experiment {
     public static List<Transition> samplerTransitions(SamplerSpec sampler, PluginRegistry registry,
             PluginContext context) {
         List<Transition> out = new ArrayList<>();
-        List<TransitionSpec> specs = sampler.transitions();
-        for (int i = 0; i < specs.size(); i++) {
-            try {
-                out.add(registry.create(specs.get(i), context));
-            } catch (SpecException e) {
-                throw e.under("sampler.transitions[" + i + "]");
-            }
+        for (TransitionSpec ts : sampler.transitions()) {
+            out.add(create(registry, ts, context, "sampler.transitions[" + out.size() + "]"));
         }
         return List.copyOf(out);
     }

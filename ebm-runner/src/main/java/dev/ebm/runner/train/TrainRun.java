@@ -10,6 +10,7 @@ import dev.ebm.runner.report.ImageGrids;
 import dev.ebm.runner.report.Plots;
 import dev.ebm.runner.report.Provenance;
 import dev.ebm.runner.spec.SpecLoader;
+import dev.ebm.runner.wiring.RunScope;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,11 +27,21 @@ public final class TrainRun {
     private final SpecLoader loader;
     private final PluginRegistry registry;
     private final PrintStream out;
+    private final RunScope scope;
 
     public TrainRun(SpecLoader loader, PluginRegistry registry, PrintStream out) {
         this.loader = loader;
         this.registry = registry;
         this.out = out;
+        this.scope = null;
+    }
+
+    /** A run whose plugins are built through {@code scope}: they get its services injected; it times the run. */
+    public TrainRun(SpecLoader loader, RunScope scope, PrintStream out) {
+        this.loader = loader;
+        this.registry = scope.registry();
+        this.out = out;
+        this.scope = scope;
     }
 
     /**
@@ -74,6 +85,9 @@ public final class TrainRun {
                         spec.name() + ", step " + step, png);
             }
         });
+        if (scope != null) {
+            trainer.withRunServices(scope.clock(), scope.stepMetrics());
+        }
         long start = System.nanoTime();
         long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         boolean[] first = {true};

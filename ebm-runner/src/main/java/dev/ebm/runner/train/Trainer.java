@@ -5,9 +5,11 @@ import dev.ebm.api.ChainRun;
 import dev.ebm.api.Rng;
 import dev.ebm.api.Target;
 import dev.ebm.api.TrainBatch;
+import dev.ebm.api.run.RunClock;
 import dev.ebm.autodiff.Autodiff;
 import dev.ebm.autodiff.GradMode;
 import dev.ebm.autodiff.Tensor;
+import dev.ebm.runner.wiring.StepMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ public final class Trainer {
     private final boolean terminal;
     private final Rng root;
     private SampleSink sampleSink = (step, xPos, xNeg) -> {};
+    private RunClock clock = RunClock.system();
+    private StepMetrics pluginMetrics;
 
     /**
      * Receives positive and negative samples at {@code sampleEvery} steps (inside the step's workspace); the
@@ -60,6 +64,16 @@ public final class Trainer {
 
     public Trainer onSamples(SampleSink sink) {
         this.sampleSink = sink;
+        return this;
+    }
+
+    /**
+     * Uses the run's clock for {@code wall_s}, and drains the values plugins recorded in {@code pluginMetrics} (may
+     * be null) into each step's metrics line.
+     */
+    public Trainer withRunServices(RunClock clock, StepMetrics pluginMetrics) {
+        this.clock = clock;
+        this.pluginMetrics = pluginMetrics;
         return this;
     }
 
@@ -92,7 +106,7 @@ public final class Trainer {
         }
         var train = ex.spec.train();
         long total = train.steps();
-        long wallStart = System.nanoTime();
+        long wallStart = clock.nanoTime();
         try (MetricsLog log = new MetricsLog(runDir.resolve("metrics.jsonl"), start);
                 Progress progress = new Progress("train", start, total, terminal, out)) {
             for (long step = start + 1; step <= total; step++) {
@@ -100,7 +114,7 @@ public final class Trainer {
                 try (MemoryWorkspace ws = StepWorkspace.open("train-step")) {
                     line = step(step, log);
                 }
-                line.put("wall_s", (System.nanoTime() - wallStart) / 1e9);
+                line.put("wall_s", (clock.nanoTime() - wallStart) / 1e9);
                 if (step % train.logEvery() == 0 || step == total || step == 1) {
                     log.write(line);
                 }
@@ -199,6 +213,9 @@ public final class Trainer {
         }
         ObjectNode terms = line.putObject("terms");
         termValues.forEach(terms::put);
+        if (pluginMetrics != null) {
+            pluginMetrics.drainInto(line);
+        }
         return line;
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExplainerTest {
     private static final PluginRegistry REGISTRY = PluginRegistry.load();
     private static final SpecLoader LOADER = new SpecLoader(REGISTRY);
-    private static final Explainer EXPLAINER = new Explainer(LOADER.mapper());
+    private static final Explainer EXPLAINER = new Explainer(REGISTRY);
 
     private static final String BASE = """
             data: {type: eight-gaussians}
@@ -105,9 +105,10 @@ class ExplainerTest {
         // IGEBM: stepSize 10, noise 0.005 → T = 0.005² / 20 = 1.25e-6
         Explanation e = explain("sampler={type: langevin, steps: 60, stepSize: 10, noise: 0.005, gradClip: 0.01}");
         assertThat(e.temperature()).isCloseTo(1.25e-6, org.assertj.core.data.Offset.offset(1e-15));
-        assertThat(codes(e)).contains("decoupled-langevin", "grad-clip");
-        assertThat(e.warnings().stream().filter(w -> w.code().equals("decoupled-langevin")).findFirst().orElseThrow()
-                .message()).contains("T = noise²/(2·stepSize) = 1.25e-06");
+        assertThat(codes(e)).contains("tempered", "grad-clip");
+        assertThat(e.warnings().stream().filter(w -> w.code().equals("tempered")).findFirst().orElseThrow()
+                .message()).contains("decoupled Langevin dynamics with stepSize 10 and noise 0.005")
+                .contains("T = noise²/(2·stepSize) = 1.25e-06");
     }
 
     @Test
@@ -118,10 +119,17 @@ class ExplainerTest {
     }
 
     @Test
-    void metropolisAdjustedSamplersTargetTemperatureOne() {
-        Explanation e = explain("sampler={type: mala, stepSize: 0.1, noise: 0.2}");
+    void metropolisAdjustedSamplersTargetTheTemperatureTheyDeclareExactly() {
+        Explanation e = explain("sampler={type: mala, epsilon: 0.3}");
         assertThat(e.temperature()).isEqualTo(1.0);
-        assertThat(codes(e)).doesNotContain("decoupled-langevin");
+        assertThat(codes(e)).doesNotContain("tempered");
+        assertThat(String.join(" ", e.reasons())).contains("Metropolis–Hastings test")
+                .contains("exp(−E) at temperature 1 exactly");
+        // decoupled MALA corrects towards exp(−E/T), T = noise²/(2·stepSize) = 0.04/0.2
+        Explanation d = explain("sampler={type: mala, stepSize: 0.1, noise: 0.2}");
+        assertThat(d.temperature()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(codes(d)).contains("tempered");
+        assertThat(codes(explain("sampler={type: hmc, stepSize: 0.1}"))).doesNotContain("tempered");
     }
 
     @Test

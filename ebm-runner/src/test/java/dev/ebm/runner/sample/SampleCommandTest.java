@@ -183,7 +183,9 @@ class SampleCommandTest {
         assertThat(info.get("wall_s").asDouble()).isPositive();
         BufferedImage png = ImageIO.read(out.resolve("chain.png").toFile());
         assertThat(png.getWidth()).isGreaterThan(500);
-        assertThat(Files.readString(out.resolve("spec.resolved.yaml"))).contains("type: noise").contains("gaussian");
+        assertThat(Files.readString(out.resolve("spec.resolved.yaml"))).doesNotContain("negatives");
+        assertThat(info.get("negatives").asText()).isEqualTo("gaussian noise with std 1 (the default without "
+                + "negatives)");
     }
 
     @Test

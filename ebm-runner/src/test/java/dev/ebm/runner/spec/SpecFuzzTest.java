@@ -75,7 +75,7 @@ class SpecFuzzTest {
         ExperimentSpec s = LOADER.parse(text, List.of());
         List<SpecProblem> problems = new ArrayList<>(s.trainingProblems());
         if (problems.isEmpty()) {
-            problems.addAll(new Explainer(LOADER.mapper()).explain(s).refusals());
+            problems.addAll(new Explainer(LOADER.registry()).explain(s).refusals());
         }
         if (!problems.isEmpty()) {
             throw new SpecException(problems);

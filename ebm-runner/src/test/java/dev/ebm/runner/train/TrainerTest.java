@@ -163,7 +163,8 @@ class TrainerTest {
         assertThatThrownBy(() -> Experiment.build(spec, REGISTRY))
                 .isInstanceOf(dev.ebm.api.spec.SpecException.class)
                 .hasMessageContaining("objective[2]: 'kl-aux' differentiates through the sampler's steps")
-                .hasMessageContaining("is not differentiable; use langevin or gd (found sampler.type: mala)");
+                .hasMessageContaining("is not differentiable; use a kernel that declares replayable steps (langevin or gd) "
+                        + "(found sampler.type: mala)");
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.ebm.samplers.kernel;
 
 import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.plugin.PluginContext;
+import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.plugin.SamplerProvider;
 import dev.ebm.api.spec.SamplerSpec;
+import dev.ebm.api.traits.KernelTraits;
 import dev.ebm.samplers.spec.HmcSpec;
 
 /** Provides the {@code hmc} kernel. */
@@ -21,6 +23,11 @@ public final class HmcProvider implements SamplerProvider {
     @Override
     public SamplerKernel create(SamplerSpec spec, PluginContext context) {
         return new HmcKernel((HmcSpec) spec);
+    }
+
+    @Override
+    public KernelTraits traits(SamplerSpec spec, PluginRegistry registry) {
+        return Declarations.hmc((HmcSpec) spec);
     }
 
     @Override

@@ -5,9 +5,13 @@ import dev.ebm.api.plugin.Sizing;
 import dev.ebm.api.plugin.Allocation;
 import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.plugin.PluginContext;
+import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.plugin.SamplerProvider;
 import dev.ebm.api.spec.SamplerSpec;
+import dev.ebm.api.traits.KernelTraits;
 import dev.ebm.samplers.spec.ReplicaExchangeSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Provides the {@code replica-exchange} kernel; its inner kernel is built through the context's registry. */
 public final class ReplicaExchangeProvider implements SamplerProvider {
@@ -30,6 +34,25 @@ public final class ReplicaExchangeProvider implements SamplerProvider {
         }
         SamplerKernel inner = context.registry().create(s.kernel(), context);
         return new ReplicaExchangeKernel(s, inner);
+    }
+
+    /**
+     * The inner kernel's exactness, temperature and limits (the visible chains run it at the target's temperature;
+     * swaps are exact Metropolis moves); never replayable.
+     */
+    @Override
+    public KernelTraits traits(SamplerSpec spec, PluginRegistry registry) {
+        ReplicaExchangeSpec s = (ReplicaExchangeSpec) spec;
+        KernelTraits inner = registry.kernelTraits(s.kernel());
+        List<String> notes = new ArrayList<>();
+        notes.add("Replica exchange reports its temperature-1 chains, which target what its inner kernel targets; "
+                + "the hotter replicas only help them cross between modes.");
+        notes.addAll(inner.notes());
+        double[] ladder = s.ladder();
+        return new KernelTraits(inner.exactness(), inner.temperature(), inner.temperatureRule(), false,
+                List.of("replica exchange swaps chains between temperatures, which cannot be replayed on the tape"),
+                inner.gradClip(), inner.clamp(), "replica exchange over " + ladder.length + " temperatures (1 to "
+                        + Declarations.fmt(ladder[ladder.length - 1]) + ") around " + inner.description(), notes);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.ebm.api.NegativeSource;
 import dev.ebm.api.plugin.NegativeSourceProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.NegativeSourceSpec;
+import dev.ebm.api.traits.ChainStart;
 import dev.ebm.samplers.spec.DataInitSpec;
 
 /** Provides the {@code data} negative source: fresh chains from the data batch at every step (CD-k). */
@@ -22,6 +23,12 @@ public final class DataInitProvider implements NegativeSourceProvider {
     public NegativeSource create(NegativeSourceSpec spec, PluginContext context) {
         DataInitSpec s = (DataInitSpec) spec;
         return new DataInitSource();
+    }
+
+    /** Fresh chains from the data batch at every step. */
+    @Override
+    public ChainStart chainStart(NegativeSourceSpec spec) {
+        return ChainStart.fromData();
     }
 
     @Override

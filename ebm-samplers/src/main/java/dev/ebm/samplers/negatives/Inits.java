@@ -2,6 +2,7 @@ package dev.ebm.samplers.negatives;
 
 import dev.ebm.api.Box;
 import dev.ebm.api.Rng;
+import dev.ebm.api.traits.ChainStart;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,6 +44,15 @@ final class Inits {
         }
         this.low = Nd4j.createFromArray(lo).castTo(dtype).reshape(shapeOf(1));
         this.width = Nd4j.createFromArray(hi).castTo(dtype).reshape(shapeOf(1)).subi(low);
+    }
+
+    /** The declared law of a noise init ({@code uniform} or {@code gaussian}). */
+    static ChainStart.Noise law(String kind, double std, Double low, Double high) {
+        return switch (kind) {
+            case "uniform" -> ChainStart.Noise.uniform(low, high);
+            case "gaussian" -> ChainStart.Noise.gaussian(std);
+            default -> throw new IllegalArgumentException("not a noise init: " + kind);
+        };
     }
 
     long[] shapeOf(long n) {

@@ -7,6 +7,7 @@ import dev.ebm.api.Transition;
 import dev.ebm.api.plugin.NegativeSourceProvider;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.spec.NegativeSourceSpec;
+import dev.ebm.api.traits.ChainStart;
 import dev.ebm.api.spec.TransitionSpec;
 import dev.ebm.samplers.spec.ReplayBufferSpec;
 import java.util.ArrayList;
@@ -38,6 +39,14 @@ public final class ReplayBufferProvider implements NegativeSourceProvider {
         Inits init = new Inits(s.init(), s.std(), s.low(), s.high(), context.dataBounds(), context.sampleShape(),
                 context.dtype());
         return new ReplayBuffer(s, init, context.sampleShape(), context.dtype(), transitions);
+    }
+
+    /** Persistent chains from the spec's init, with its reinit and resetToData probabilities. */
+    @Override
+    public ChainStart chainStart(NegativeSourceSpec spec) {
+        ReplayBufferSpec s = (ReplayBufferSpec) spec;
+        return ChainStart.persistent("data".equals(s.init()) ? null : Inits.law(s.init(), s.std(), s.low(), s.high()),
+                s.reinit(), s.resetToData());
     }
 
     @Override

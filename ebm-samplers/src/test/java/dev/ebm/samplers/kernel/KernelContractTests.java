@@ -4,6 +4,8 @@ import dev.ebm.api.ChainState;
 import dev.ebm.api.Rng;
 import dev.ebm.api.SamplerKernel;
 import dev.ebm.api.Target;
+import dev.ebm.api.plugin.PluginRegistry;
+import dev.ebm.api.traits.KernelTraits;
 import dev.ebm.samplers.spec.GdSpec;
 import dev.ebm.samplers.spec.HmcSpec;
 import dev.ebm.samplers.spec.LangevinSpec;
@@ -22,6 +24,11 @@ class KernelContractTests {
 
     @Nested
     class Mala extends SamplerKernelContract {
+        @Override
+        protected KernelTraits declaredTraits() {
+            return new MalaProvider().traits(new MalaSpec(10, 0.9, null, null, null, null, null), null);
+        }
+
         @Override
         protected SamplerKernel kernel() {
             return kernelWithStepSize(0.9);
@@ -51,6 +58,11 @@ class KernelContractTests {
 
     @Nested
     class Hmc extends SamplerKernelContract {
+        @Override
+        protected KernelTraits declaredTraits() {
+            return new HmcProvider().traits(new HmcSpec(10, 0.3, 10, null, null), null);
+        }
+
         @Override
         protected SamplerKernel kernel() {
             return kernelWithStepSize(0.3);
@@ -85,6 +97,11 @@ class KernelContractTests {
     /** Langevin in the epsilon form, ε = 0.5: stationary variance 1/(1 − ε²/4) on N(0, 1). */
     @Nested
     class LangevinEpsilon extends SamplerKernelContract {
+        @Override
+        protected KernelTraits declaredTraits() {
+            return new LangevinProvider().traits(new LangevinSpec(10, EPSILON, null, null, null, null), null);
+        }
+
         static final double EPSILON = 0.5;
 
         @Override
@@ -106,6 +123,11 @@ class KernelContractTests {
     /** Decoupled Langevin x' = (1 − s)x + σξ on N(0, 1): stationary variance σ²/(1 − (1 − s)²). */
     @Nested
     class LangevinDecoupled extends SamplerKernelContract {
+        @Override
+        protected KernelTraits declaredTraits() {
+            return new LangevinProvider().traits(new LangevinSpec(10, null, STEP, NOISE, null, null), null);
+        }
+
         static final double STEP = 0.1;
         static final double NOISE = 0.3;
 
@@ -127,6 +149,11 @@ class KernelContractTests {
 
     @Nested
     class Gd extends SamplerKernelContract {
+        @Override
+        protected KernelTraits declaredTraits() {
+            return new GdProvider().traits(new GdSpec(10, 0.1, null, null), null);
+        }
+
         @Override
         protected SamplerKernel kernel() {
             return new GdKernel(new GdSpec(10, 0.1, null, null));
@@ -155,6 +182,11 @@ class KernelContractTests {
      */
     @Nested
     class ReplicaExchange extends SamplerKernelContract {
+        @Override
+        protected KernelTraits declaredTraits() {
+            return new ReplicaExchangeProvider().traits(new ReplicaExchangeSpec(10, LADDER, null, null, new MalaSpec(10, 0.9, null, null, null, null, null), 1, null, null), PluginRegistry.of(List.of(new MalaProvider())));
+        }
+
         static final List<Double> LADDER = List.of(1.0, 2.0, 4.0);
 
         @Override

@@ -197,7 +197,7 @@ public final class RunReport {
         }
         Explainer.Explanation ex;
         try {
-            ex = new Explainer(loader.mapper()).explain(loader.parse(run.specText(), List.of()));
+            ex = new Explainer(loader.registry()).explain(loader.parse(run.specText(), List.of()));
         } catch (SpecException e) {
             s.add(Page.Block.missing("The spec does not load with the plugins of this installation, so it cannot "
                     + "be explained: " + e.getMessage()));

@@ -133,7 +133,7 @@ public final class SweepReport {
             RunFiles r = runs.get(e.name());
             if (e.caseName().equals(caseName) && r != null && r.specText() != null) {
                 try {
-                    return new Explainer(loader.mapper()).explain(loader.parse(r.specText(), List.of())).code();
+                    return new Explainer(loader.registry()).explain(loader.parse(r.specText(), List.of())).code();
                 } catch (SpecException ex) {
                     return "(spec does not load)";
                 }
