@@ -21,6 +21,7 @@ module dev.ebm.runner {
     requires java.desktop;
     requires jdk.unsupported;
     requires java.management;
+    requires jdk.management;
     requires java.net.http;
 
     exports dev.ebm.runner;

@@ -174,7 +174,7 @@ final class FusedKernels {
     /**
      * out = g ⊙ f⁽order⁾(x) over the first {@code len} elements; the last partial vector is computed on a padded
      * copy, so every element goes through the same operations (no scalar tail with other rounding). Until the vector code is
-     * compiled ({@link #vectorReady}) the scalar twin runs: the same operations one element at a time, hence the
+     * compiled ({@link KernelWarmUp}) the scalar twin runs: the same operations one element at a time, hence the
      * same bits, without the Vector API's cost before the JIT has compiled it (its Java fallback boxes every vector
      * op: seconds for the first training steps).
      *
@@ -197,7 +197,7 @@ final class FusedKernels {
             }
             return;
         }
-        if (!vectorReady) {
+        if (!KernelWarmUp.ready(false, f)) {
             for (int i = 0; i < len; i++) {
                 float z = rowBias == null ? x[i] : x[i] + rowBias[i % rowBias.length];
                 float v = scalar(f, order, z);
@@ -305,7 +305,7 @@ final class FusedKernels {
             }
             return;
         }
-        if (!vectorReady) {
+        if (!KernelWarmUp.ready(true, f)) {
             for (int i = 0; i < len; i++) {
                 double v = scalar(f, order, x[i]);
                 out[i] = g == null ? v : v * g[i];
@@ -389,57 +389,5 @@ final class FusedKernels {
             }
             default -> throw new IllegalStateException(f.name());
         }
-    }
-
-    // ---------------------------------------------------------------- warm-up
-
-    /** Set once the vector code has been run often enough in the background for the JIT to compile it. */
-    static volatile boolean vectorReady;
-
-    static {
-        Thread warm = new Thread(FusedKernels::warmUp, "ebm-kernel-warmup");
-        warm.setDaemon(true);
-        warm.setPriority(Thread.MIN_PRIORITY);
-        warm.start();
-    }
-
-    /**
-     * Runs every branch of the vector code (each nonlinearity and order, with and without factor and row bias, in
-     * float32 and float64) on small arrays until the JIT has had the calls it needs to compile it (C2 after some
-     * 15,000 invocations), then lets the kernels use it.
-     */
-    private static void warmUp() {
-        int lanes = FloatLoops.S.length();
-        float[] x = new float[4 * lanes];
-        float[] g = new float[x.length];
-        float[] o = new float[x.length];
-        float[] rb = new float[lanes];
-        double[] dx = new double[4 * DoubleLoops.S.length()];
-        double[] dg = new double[dx.length];
-        double[] dout = new double[dx.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (i % 7) * 0.3f - 1f;
-            g[i] = 0.5f;
-        }
-        for (int i = 0; i < dx.length; i++) {
-            dx[i] = (i % 5) * 0.4 - 1;
-            dg[i] = 0.5;
-        }
-        Nonlinearity[] fs = Nonlinearity.values();
-        for (int it = 0; it < 1500; it++) {
-            for (Nonlinearity f : fs) {
-                for (int order = 0; order <= 2; order++) {
-                    if (f == Nonlinearity.SOFTPLUS && order == 0) {
-                        continue;
-                    }
-                    vector(f, order, x, null, null, o, x.length);
-                    vector(f, order, x, rb, g, o, x.length);
-                    vector(f, order, x, null, g, o, x.length - 3);
-                    vector(f, order, dx, dg, dout, dx.length - 1);
-                    vector(f, order, dx, null, dout, dx.length);
-                }
-            }
-        }
-        vectorReady = true;
     }
 }

@@ -23,7 +23,7 @@ public record ChildLauncher(List<String> prefix, Map<String, String> env) {
     /** The system property {@code bin/ebm} sets to its own path. */
     public static final String LAUNCHER_PROPERTY = "ebm.launcher";
     /** JVM options of a child started without the launcher, unless {@code EBM_JAVA_OPTS} is set (as bin/ebm). */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx4g", "-Dorg.bytedeco.javacpp.maxbytes=12G",
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-Dorg.bytedeco.javacpp.maxbytes=12G",
             "-Dorg.bytedeco.javacpp.maxphysicalbytes=0");
 
     public ChildLauncher {

@@ -101,13 +101,21 @@ public final class TrainRun {
         }
         long start = System.nanoTime();
         long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        boolean[] first = {true};
+        java.util.function.LongConsumer timedStep = step -> {
+            if (first[0]) {
+                first[0] = false;
+                logStartUp(step);
+            }
+            afterStep.accept(step);
+        };
         try {
             if (spec.train().distributed() != null) {
                 // the workers write metrics, samples and checkpoints; the final parameters come from the last one
                 DistributedTraining.train(spec, loader.toYaml(spec), runDir, resume, terminal, out);
                 trainer.loadLatestParameters();
             } else {
-                trainer.run(resume, afterStep);
+                trainer.run(resume, timedStep);
             }
         } catch (DivergenceException e) {
             LOG.error("stopped: {}", e.getMessage());
@@ -139,5 +147,19 @@ public final class TrainRun {
         }
         LOG.info("wrote eval.json: {}", eval);
         return eval;
+    }
+
+    /**
+     * Logs how long the process took to its first training step: elapsed since the JVM started, and the CPU time of
+     * this thread and of the whole process (JIT compilers and background threads included) by then.
+     */
+    private static void logStartUp(long step) {
+        var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+        double cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9;
+        double process = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1e9 : Double.NaN;
+        LOG.info("step {} done {} s after the JVM started (CPU: this thread {} s, the process {} s)", step,
+                String.format("%.2f", runtime.getUptime() / 1e3), String.format("%.2f", cpu),
+                String.format("%.2f", process));
     }
 }

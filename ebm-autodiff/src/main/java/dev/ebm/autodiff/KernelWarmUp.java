@@ -1,0 +1,66 @@
+package dev.ebm.autodiff;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Gets the vector loops of a fused kernel compiled before the kernel uses them. The Vector API runs a boxing Java
+ * fallback until the JIT has compiled a loop (seconds for the first training steps), so until then the kernel runs
+ * its scalar twin (the same operations, the same bits) while a background thread runs the kernel's vector loops
+ * (every derivative order, with and without factor and row bias) until C2 has compiled them. One thread per kernel
+ * (dtype and nonlinearity) that the process uses, started by the kernel's first call: warming up every kernel at
+ * start-up made the JIT compile 22 vector loops, some seconds of CPU before the first training step.
+ */
+final class KernelWarmUp {
+    private static final int ITERATIONS = 1500;
+    private static final AtomicInteger READY = new AtomicInteger();
+    private static final AtomicInteger STARTED = new AtomicInteger();
+
+    private KernelWarmUp() {}
+
+    /** True once the vector loops of f in this dtype are compiled; the first call starts their warm-up. */
+    static boolean ready(boolean float64, Nonlinearity f) {
+        int bit = 1 << ((float64 ? Nonlinearity.values().length : 0) + f.ordinal());
+        if ((READY.get() & bit) != 0) {
+            return true;
+        }
+        if ((STARTED.getAndUpdate(v -> v | bit) & bit) == 0) {
+            Thread t = new Thread(() -> {
+                run(float64, f);
+                READY.getAndUpdate(v -> v | bit);
+            }, "ebm-kernel-warmup-" + f.name().toLowerCase(java.util.Locale.ROOT) + (float64 ? "-f64" : "-f32"));
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+        return false;
+    }
+
+    private static void run(boolean float64, Nonlinearity f) {
+        int lanes = float64 ? DoubleLoops.S.length() : FloatLoops.S.length();
+        float[] x = new float[4 * lanes];
+        float[] g = new float[x.length];
+        float[] o = new float[x.length];
+        float[] rb = new float[lanes];
+        double[] dx = new double[4 * lanes];
+        double[] dg = new double[dx.length];
+        double[] dout = new double[dx.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 7) * 0.3f - 1f;
+            g[i] = 0.5f;
+            dx[i] = (i % 5) * 0.4 - 1;
+            dg[i] = 0.5;
+        }
+        for (int it = 0; it < ITERATIONS; it++) {
+            for (int order = f == Nonlinearity.SOFTPLUS ? 1 : 0; order <= 2; order++) {
+                if (float64) {
+                    FusedKernels.vector(f, order, dx, dg, dout, dx.length - 1);
+                    FusedKernels.vector(f, order, dx, null, dout, dx.length);
+                } else {
+                    FusedKernels.vector(f, order, x, null, null, o, x.length);
+                    FusedKernels.vector(f, order, x, rb, g, o, x.length);
+                    FusedKernels.vector(f, order, x, null, g, o, x.length - 3);
+                }
+            }
+        }
+    }
+}
