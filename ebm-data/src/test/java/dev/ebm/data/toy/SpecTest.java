@@ -55,7 +55,8 @@ class SpecTest {
     @Test
     void invalidValuesAreAllReportedWithTheirFields() {
         assertThat(problems(() -> new EightGaussiansSpec(-1.0, 0.0))).containsExactly(
-                new SpecProblem("radius", "must be >= 0, found -1.0"), new SpecProblem("std", "must be > 0, found 0.0"));
+                new SpecProblem("radius", "must be in [0, 1000000], found -1.0"),
+                new SpecProblem("std", "must be in (0, 1000000], found 0.0"));
         assertThat(problems(() -> new RingsSpec(Arrays.asList(1.0, -2.0, null), Double.NaN))).containsExactly(
                 new SpecProblem("radii[1]", "must be > 0, found -2.0"), new SpecProblem("radii[2]", "must be > 0, found null"),
                 new SpecProblem("std", "must be > 0, found NaN"));

@@ -41,6 +41,23 @@ final class ExperimentReport {
         this.loader = loader;
     }
 
+    /**
+     * A path as a reader of the report can use it: relative to the working directory when under it, under
+     * {@code ~} when in the home directory, else absolute.
+     */
+    static String shown(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (abs.startsWith(cwd) && !abs.equals(cwd)) {
+            return cwd.relativize(abs).toString();
+        }
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        if (abs.startsWith(home) && !abs.equals(home)) {
+            return "~/" + home.relativize(abs);
+        }
+        return abs.toString();
+    }
+
     /** Writes the report; returns the Markdown file. */
     Path write(List<Entry> entries, List<ModelRun> runs, double seconds) {
         Path dir = opt.report();
@@ -54,14 +71,14 @@ final class ExperimentReport {
         }
         md.append("## How it was made\n\n");
         md.append("- Command: `").append(opt.command()).append("`\n");
-        md.append("- Experiment file: `").append(file.file()).append("`; analysis seed ").append(file.seed())
+        md.append("- Experiment file: `").append(shown(file.file())).append("`; analysis seed ").append(file.seed())
                 .append(" (every model gets the same chain starts and the same chain noise)\n");
         md.append("- Sweeps: ").append(String.join(", ", file.sweeps().stream().map(p -> "`" + p.getFileName() + "`")
-                .toList())).append(", trained into `").append(opt.out().resolve("sweeps")).append("`\n");
+                .toList())).append(", trained into `").append(shown(opt.out().resolve("sweeps"))).append("`\n");
         if (judge != null) {
             md.append(String.format("- Classifier: the %s evaluation classifier (docs/EVALUATION.md), test accuracy "
                     + "%.2f %%, cached in `%s`%n", judge.dataset(), 100 * judge.classifier().testAccuracy(),
-                    judge.classifierDir()));
+                    shown(judge.classifierDir())));
         }
         double analysisSeconds = entries.stream().mapToDouble(e -> e.result().path("seconds").asDouble()).sum();
         double trainSeconds = runs.stream().filter(r -> r.wallSeconds() != null).mapToDouble(ModelRun::wallSeconds)
@@ -134,7 +151,7 @@ final class ExperimentReport {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             ExplainCommand.print(new Explainer(loader.registry()).explain(loader.load(spec, List.of())),
                     new PrintStream(buf, true, StandardCharsets.UTF_8));
-            md.append("**").append(r.caseName()).append("** (`bin/ebm explain ").append(spec).append("`):\n\n```text\n")
+            md.append("**").append(r.caseName()).append("** (`bin/ebm explain ").append(shown(spec)).append("`):\n\n```text\n")
                     .append(buf.toString(StandardCharsets.UTF_8).strip()).append("\n```\n\n");
         }
     }

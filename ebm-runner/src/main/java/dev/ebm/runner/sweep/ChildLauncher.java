@@ -58,6 +58,11 @@ public record ChildLauncher(List<String> prefix, Map<String, String> env) {
             // everything on the class path (tests of modules that are not named, such as ebm-spark's)
             cmd.add("--class-path");
             cmd.add(System.getProperty("java.class.path", ""));
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+                // the fused kernels need it: without it a child computes through the reference ops (other bits)
+                cmd.add("--add-modules");
+                cmd.add("jdk.incubator.vector");
+            }
             if (Runtime.version().feature() >= 24) {
                 cmd.add("--enable-native-access=ALL-UNNAMED");
                 cmd.add("--sun-misc-unsafe-memory-access=allow");

@@ -131,7 +131,7 @@ class LogZCommandTest {
         Files.writeString(spec, ANALYTIC);
         var r = ebm("logz", spec.toString(), "--method", "nce");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--method: unknown 'nce'; known: [is, ris, mis, bridge, rlr, ais, rais] and all");
+        assertThat(r.err()).contains("--method: unknown 'nce'; known: [is, ris, mis, bridge, rlr, ais, rais], all, or a comma-separated list");
         var p = ebm("logz", spec.toString(), "--proposal", "student");
         assertThat(p.code()).isEqualTo(2);
         assertThat(p.err()).contains("proposal: unknown 'student'");

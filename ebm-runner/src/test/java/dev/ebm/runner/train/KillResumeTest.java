@@ -130,6 +130,8 @@ class KillResumeTest {
         if (fault != null) {
             cmd.add("-D" + FaultInjection.PROPERTY + "=" + fault);
         }
+        // as the launcher: without the Vector API the fused kernels are off and the child computes other bits
+        cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         String modules = System.getProperty("jdk.module.path");
         String classes = System.getProperty("java.class.path");
         cmd.add("-cp");
