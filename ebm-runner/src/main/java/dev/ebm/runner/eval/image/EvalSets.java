@@ -20,7 +20,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * classifier is trained and tested on, and what sample sets are compared with.
  *
  * <p>They are built from the run's data spec with {@code split} set to {@code train} or {@code test}, the class
- * filter {@code digits} and {@code limit} removed (the classifier knows every class) and {@code scale} set to
+ * filter {@code digits} and {@code limit} removed (the classifier knows every class), {@code dequantize} set to
+ * {@code none} and {@code scale} set to
  * {@code unit} where the source has one. This is the convention of labelled image sources ({@code mnist},
  * {@code fashion-mnist}, {@code synthetic-images}): a source whose spec has no {@code split} is not evaluated.
  *
@@ -52,6 +53,12 @@ public record EvalSets(String dataset, LabelledData train, LabelledData test) {
         node.put("split", split);
         node.remove("digits");
         node.remove("limit");
+        // the images themselves, not the training noise: dequantization widens a source's box (its bounds) and
+        // would change the scale the classifier reads images in, and the key of the cached classifier
+        if (node.has("dequantize")) {
+            node.put("dequantize", "none");
+            node.remove("noiseStd");
+        }
         if (node.has("scale")) {
             node.put("scale", "unit");
         }
