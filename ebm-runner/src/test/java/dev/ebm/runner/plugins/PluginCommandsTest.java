@@ -2,12 +2,8 @@ package dev.ebm.runner.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebm.runner.Main;
-import dev.ebm.runner.RunnerWiring;
-import java.io.ByteArrayOutputStream;
+import dev.ebm.runner.Cli;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,27 +16,14 @@ class PluginCommandsTest {
     static Path work;
     static PluginFixture fx;
 
-    record Result(int code, String out, String err) {}
-
     @BeforeAll
     static void build() throws IOException {
         fx = new PluginFixture(work);
     }
 
-    static Result ebm(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(new RunnerWiring(), args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** {@code bin/ebm ARGS} in this JVM. */
+    static Cli.Result ebm(String... args) {
+        return Cli.run(args);
     }
 
     static Path spec(String name, String transitions) throws IOException {
@@ -57,7 +40,7 @@ class PluginCommandsTest {
 
     @Test
     void pluginsListsEveryProviderWithItsJarAndEveryJarThatDidNotLoad() {
-        Result r = ebm("plugins", "--plugins", fx.dir.toString());
+        Cli.Result r = ebm("plugins", "--plugins", fx.dir.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).containsPattern("(?m)^  shift +acme\\.shift +1\\.2\\.0 +acme-shift-1\\.2\\.0\\.jar$")
                 .containsPattern("(?m)^  scale +- +3\\.1 +acme-scale\\.jar$")
@@ -67,7 +50,7 @@ class PluginCommandsTest {
                 .contains("  ! acme-needy.jar: missing dependency: ")
                 .contains("  ! acme-boom.jar: ")
                 .contains("  ! acme-future.jar: built against ebm-api 9.0.0");
-        Result v = ebm("plugins", "--verbose", "--plugins", fx.dir.toString());
+        Cli.Result v = ebm("plugins", "--verbose", "--plugins", fx.dir.toString());
         assertThat(v.out()).contains("adds a constant")
                 .contains("class acme.shift.ShiftProvider, built against ebm-api " + ApiVersion.runtime()
                         + ", from plugin layer " + fx.good)
@@ -76,16 +59,16 @@ class PluginCommandsTest {
 
     @Test
     void aSpecFailsOnlyWhenItUsesAPluginThatDidNotLoadAndSaysWhy() throws IOException {
-        Result twin = ebm("explain", spec("twin", "[{type: twin}]").toString(), "--plugins", fx.dir.toString());
+        Cli.Result twin = ebm("explain", spec("twin", "[{type: twin}]").toString(), "--plugins", fx.dir.toString());
         assertThat(twin.code()).isEqualTo(2);
         assertThat(twin.err()).contains("sampler.transitions[0].type: 'twin' did not load: acme-twin-a.jar: "
                 + "[Plugins/DuplicateType] two transition providers have type 'twin': " + fx.twinA);
-        Result needy = ebm("explain", spec("needy", "[{type: needy}]").toString(), "--plugins", fx.dir.toString());
+        Cli.Result needy = ebm("explain", spec("needy", "[{type: needy}]").toString(), "--plugins", fx.dir.toString());
         assertThat(needy.code()).isEqualTo(2);
         assertThat(needy.err()).contains("sampler.transitions[0].type: unknown 'needy'; known: [")
                 .contains("4 plugin jars did not load and may provide it: ")
                 .contains("acme-needy.jar: missing dependency: ");
-        Result fine = ebm("explain", spec("fine", "[{type: shift, by: 0.0}]").toString(), "--plugins",
+        Cli.Result fine = ebm("explain", spec("fine", "[{type: shift, by: 0.0}]").toString(), "--plugins",
                 fx.dir.toString());
         assertThat(fine.code()).as(fine.err()).isEqualTo(0);
         assertThat(fine.err()).contains("warning: plugin jar acme-bad.jar: bad module descriptor: ")
@@ -99,7 +82,7 @@ class PluginCommandsTest {
         Files.copy(fx.good, dir.resolve("plugins").resolve(fx.good.getFileName()));
         Path spec = dir.resolve("shifted.yaml");
         Files.copy(spec("shifted", "[{type: shift, by: 0.0}]"), spec);
-        Result r = ebm("train", spec.toString(), "--out", work.resolve("run-shift").toString());
+        Cli.Result r = ebm("train", spec.toString(), "--out", work.resolve("run-shift").toString());
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
         assertThat(work.resolve("run-shift/metrics.jsonl")).isNotEmptyFile();
         assertThat(Files.readString(work.resolve("run-shift/spec.resolved.yaml"))).contains("type: shift");
@@ -107,7 +90,7 @@ class PluginCommandsTest {
 
     @Test
     void aLinkageErrorFromAPluginIsReportedWithItsJarAndVersionsNotAsAStackTrace() throws IOException {
-        Result r = ebm("train", spec("linked", "[{type: linked}]").toString(), "--plugins", fx.dir.toString(),
+        Cli.Result r = ebm("train", spec("linked", "[{type: linked}]").toString(), "--plugins", fx.dir.toString(),
                 "--out", work.resolve("run-linked").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("transition 'linked' from " + fx.linked + " is incompatible with the classes it "

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ebm.runner.Main;
-import dev.ebm.runner.RunnerWiring;
+import dev.ebm.runner.Cli;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,22 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
 class SampleCommandTest {
 
     /** Exit code, standard output and standard error of one command line. */
-    record Result(int code, String out, String err) {}
-
-    static Result ebm(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(new RunnerWiring(), args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** {@code bin/ebm ARGS} in this JVM. */
+    static Cli.Result ebm(String... args) {
+        return Cli.run(args);
     }
 
     static Path write(Path dir, String name, String text) throws IOException {
@@ -51,7 +35,7 @@ class SampleCommandTest {
 
     @Test
     void aMissingSourceIsReportedWithWhatASourceMayBe(@TempDir Path tmp) {
-        Result r = ebm("sample", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("o").toString());
+        Cli.Result r = ebm("sample", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no such file or directory: " + tmp.resolve("nope.yaml"))
                 .contains("SOURCE must be a spec file (YAML or JSON), a run directory")
@@ -62,7 +46,7 @@ class SampleCommandTest {
     @Test
     void aDirectoryThatIsNeitherARunNorACheckpointIsRefused(@TempDir Path tmp) throws IOException {
         Files.createDirectories(tmp.resolve("empty"));
-        Result r = ebm("sample", tmp.resolve("empty").toString());
+        Cli.Result r = ebm("sample", tmp.resolve("empty").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("is a directory without spec.resolved.yaml or manifest.json");
     }
@@ -70,7 +54,7 @@ class SampleCommandTest {
     @Test
     void aSpecWithoutEnergyAndSamplerNamesBothAtOnce(@TempDir Path tmp) throws IOException {
         Path spec = write(tmp, "s.yaml", "name: nothing\nseed: 2\n");
-        Result r = ebm("sample", spec.toString(), "--out", tmp.resolve("o").toString());
+        Cli.Result r = ebm("sample", spec.toString(), "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo(spec + ": " + golden("sample-missing-sections.txt") + System.lineSeparator());
     }
@@ -78,7 +62,7 @@ class SampleCommandTest {
     @Test
     void aSpecWithoutEnergySaysSoAndDoesNotAskForTrainingSections(@TempDir Path tmp) throws IOException {
         Path spec = write(tmp, "s.yaml", "sampler: {type: mala, steps: 10}\n");
-        Result r = ebm("sample", spec.toString(), "--out", tmp.resolve("o").toString());
+        Cli.Result r = ebm("sample", spec.toString(), "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("1 problem in the spec:").contains("energy: is required for sampling")
                 .doesNotContain("optimizer").doesNotContain("objective").doesNotContain("data:");
@@ -91,7 +75,7 @@ class SampleCommandTest {
                 energy: {type: mlp, hidden: [8]}
                 sampler: {type: langevin, steps: 5, epsilon: 0.1}
                 """);
-        Result r = ebm("sample", spec.toString(), "--out", tmp.resolve("o").toString());
+        Cli.Result r = ebm("sample", spec.toString(), "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("energy: 'mlp' has").contains("trainable parameters")
                 .contains("sample a trained run");
@@ -103,11 +87,11 @@ class SampleCommandTest {
     @Test
     void wrongOverridesAndBurnAreBadInput(@TempDir Path tmp) throws IOException {
         Path spec = write(tmp, "s.yaml", "energy: {type: gaussian, mean: [0]}\nsampler: {type: mala, steps: 10}\n");
-        Result typo = ebm("sample", spec.toString(), "--set", "sampler.epsilonn=0.1", "--out",
+        Cli.Result typo = ebm("sample", spec.toString(), "--set", "sampler.epsilonn=0.1", "--out",
                 tmp.resolve("a").toString());
         assertThat(typo.code()).isEqualTo(2);
         assertThat(typo.err()).contains("sampler.epsilonn: unknown key");
-        Result burn = ebm("sample", spec.toString(), "--steps", "20", "--burn", "20", "--out",
+        Cli.Result burn = ebm("sample", spec.toString(), "--steps", "20", "--burn", "20", "--out",
                 tmp.resolve("b").toString());
         assertThat(burn.code()).isEqualTo(2);
         assertThat(burn.err()).contains("--burn must be in [0, steps) = [0, 20), found 20");
@@ -118,11 +102,11 @@ class SampleCommandTest {
         Path spec = write(tmp, "s.yaml", "energy: {type: gaussian, mean: [0]}\nsampler: {type: mala, steps: 8}\n");
         Path out = Files.createDirectories(tmp.resolve("o"));
         Files.writeString(out.resolve("keep.txt"), "x");
-        Result refused = ebm("sample", spec.toString(), "--chains", "16", "--out", out.toString());
+        Cli.Result refused = ebm("sample", spec.toString(), "--chains", "16", "--out", out.toString());
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("already exists and is not empty").contains("--force");
         assertThat(out.resolve("info.json")).doesNotExist();
-        Result forced = ebm("sample", spec.toString(), "--chains", "16", "--out", out.toString(), "--force");
+        Cli.Result forced = ebm("sample", spec.toString(), "--chains", "16", "--out", out.toString(), "--force");
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(out.resolve("info.json")).exists();
         assertThat(out.resolve("keep.txt")).exists();
@@ -141,7 +125,7 @@ class SampleCommandTest {
                 sampler: {type: mala, steps: 400, epsilon: 0.9, adapt: {target: 0.574}}
                 """);
         Path out = tmp.resolve("o");
-        Result r = ebm("sample", spec.toString(), "--chains", "400", "--out", out.toString());
+        Cli.Result r = ebm("sample", spec.toString(), "--chains", "400", "--out", out.toString());
         assertThat(r.code()).as(r.err() + r.out()).isZero();
         assertThat(r.out()).contains("R-hat").contains("bulk ESS").contains("done: " + out);
 
@@ -193,7 +177,7 @@ class SampleCommandTest {
         Path spec = write(tmp, "g.yaml", "dtype: float64\nenergy: {type: gaussian, mean: [3.0]}\n"
                 + "sampler: {type: mala, steps: 50, epsilon: 1.0}\n");
         Path out = tmp.resolve("o");
-        Result r = ebm("sample", spec.toString(), "--chains", "64", "--steps", "12", "--out", out.toString());
+        Cli.Result r = ebm("sample", spec.toString(), "--chains", "64", "--steps", "12", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         INDArray x = Nd4j.createFromNpyFile(out.resolve("samples.npy").toFile());
         assertThat(x.dataType()).isEqualTo(DataType.DOUBLE);

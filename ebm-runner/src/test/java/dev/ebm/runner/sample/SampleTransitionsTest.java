@@ -12,6 +12,7 @@ import dev.ebm.api.Transition;
 import dev.ebm.api.plugin.PluginContext;
 import dev.ebm.api.plugin.PluginRegistry;
 import dev.ebm.api.spec.ExperimentSpec;
+import dev.ebm.runner.Cli;
 import dev.ebm.runner.spec.SpecLoader;
 import dev.ebm.runner.train.Experiment;
 import java.io.IOException;
@@ -55,9 +56,9 @@ class SampleTransitionsTest {
     void theSamplersTransitionsMoveTheChains(@TempDir Path tmp) throws IOException {
         Path spec = SampleCommandTest.write(tmp, "s.yaml", SPEC);
         int chains = 2000;
-        SampleCommandTest.Result plain = SampleCommandTest.ebm("sample", spec.toString(), "--chains", "" + chains,
+        Cli.Result plain = Cli.run("sample", spec.toString(), "--chains", "" + chains,
                 "--out", tmp.resolve("plain").toString());
-        SampleCommandTest.Result moved = SampleCommandTest.ebm("sample", spec.toString(), "--chains", "" + chains,
+        Cli.Result moved = Cli.run("sample", spec.toString(), "--chains", "" + chains,
                 "--set", "sampler.transitions=[{type: noise, std: 10}]", "--set", "sampler.transitionEvery=1",
                 "--out", tmp.resolve("moved").toString());
         assertThat(plain.code()).as(plain.err()).isZero();
@@ -85,7 +86,7 @@ class SampleTransitionsTest {
     @Test
     void transitionProblemsAreReportedAtTheirPlaceInTheSpec(@TempDir Path tmp) throws IOException {
         Path spec = SampleCommandTest.write(tmp, "s.yaml", SPEC);
-        SampleCommandTest.Result r = SampleCommandTest.ebm("sample", spec.toString(), "--set",
+        Cli.Result r = Cli.run("sample", spec.toString(), "--set",
                 "sampler.transitions=[{type: blur, sigma: [2, 1]}, {type: noise, std: 1, p: 1.5}]", "--set",
                 "sampler.transitionEvery=2", "--set", "negatives={type: replay-buffer, transitions: [{type: "
                         + "crop-resize, scale: [0, 1]}]}", "--out", tmp.resolve("o").toString());
@@ -150,7 +151,7 @@ class SampleTransitionsTest {
     @Test
     void anImageTransitionOnSamplesThatAreNotImagesIsRefused(@TempDir Path tmp) throws IOException {
         Path spec = SampleCommandTest.write(tmp, "s.yaml", SPEC);
-        SampleCommandTest.Result r = SampleCommandTest.ebm("sample", spec.toString(), "--set",
+        Cli.Result r = Cli.run("sample", spec.toString(), "--set",
                 "sampler.transitions=[{type: elastic, mode: grid, std: 1}]", "--set", "sampler.transitionEvery=2",
                 "--out", tmp.resolve("o").toString());
         assertThat(r.code()).isNotZero();

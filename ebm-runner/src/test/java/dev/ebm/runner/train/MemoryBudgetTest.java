@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ebm.api.spec.ExperimentSpec;
 import dev.ebm.api.spec.SpecException;
+import dev.ebm.runner.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class MemoryBudgetTest {
     @Test
     void theCommandLineRefusesItWithExitCode2AndLeavesNoRunDirectory(@TempDir Path tmp) throws IOException {
         Path run = tmp.resolve("run");
-        OutputFailureTest.Result r = OutputFailureTest.ebm("train", EXAMPLE.toString(), "--out", run.toString(),
+        Cli.Result r = Cli.run("train", EXAMPLE.toString(), "--out", run.toString(),
                 "--set", "negatives.capacity=2000000000");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("negatives.capacity: would allocate about 32.0 GB").doesNotContain("\tat ");

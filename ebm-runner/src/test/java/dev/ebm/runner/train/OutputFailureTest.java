@@ -3,14 +3,10 @@ package dev.ebm.runner.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ebm.runner.Main;
-import dev.ebm.runner.RunnerWiring;
+import dev.ebm.runner.Cli;
 import dev.ebm.runner.io.FaultInjection;
 import dev.ebm.runner.io.OutputException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -70,29 +66,16 @@ class OutputFailureTest {
                         + ": No space left on device");
     }
 
-    record Result(int code, String out, String err) {}
-
-    static Result ebm(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(new RunnerWiring(), args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** {@code bin/ebm ARGS} in this JVM. */
+    static Cli.Result ebm(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void anOutputDirectoryUnderARegularFileStopsWithExitCode4(@TempDir Path tmp) throws IOException {
         Path spec = Files.writeString(tmp.resolve("tiny.yaml"), TinyRun.SPEC);
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
-        Result r = ebm("train", spec.toString(), "--out", file.resolve("run").toString());
+        Cli.Result r = ebm("train", spec.toString(), "--out", file.resolve("run").toString());
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).startsWith("stopped: cannot prepare the run directory " + file.resolve("run") + ": ")
                 .contains("Not a directory").contains("no checkpoint was written").doesNotContain("\tat ");
@@ -104,14 +87,14 @@ class OutputFailureTest {
         Path spec = Files.writeString(tmp.resolve("tiny.yaml"), TinyRun.SPEC);
         Path run = tmp.resolve("run");
         arm("enospc:checkpoint.before-manifest@2");
-        Result r = ebm("train", spec.toString(), "--out", run.toString());
+        Cli.Result r = ebm("train", spec.toString(), "--out", run.toString());
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).contains("stopped: cannot write checkpoint step-4 under " + run.resolve("checkpoints"))
                 .contains("No space left on device")
                 .contains("the last checkpoint, " + run.resolve("checkpoints/step-2") + ", is intact (verified)")
                 .doesNotContain("\tat ");
         disarm();
-        Result resumed = ebm("train", spec.toString(), "--out", run.toString(), "--resume");
+        Cli.Result resumed = ebm("train", spec.toString(), "--out", run.toString(), "--resume");
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resuming from checkpoints/step-2 (step 2)");
         assertThat(run.resolve("eval.json")).isNotEmptyFile();
