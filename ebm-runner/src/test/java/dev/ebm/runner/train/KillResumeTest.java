@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ebm.runner.io.FaultInjection;
+import dev.ebm.runner.sweep.ChildLauncher;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -117,26 +117,20 @@ class KillResumeTest {
         return p.exitValue();
     }
 
-    /** {@code bin/ebm train SPEC --out RUN --resume} in a child JVM on this JVM's class and module path. */
+    /**
+     * {@code bin/ebm train SPEC --out RUN --resume} in a child JVM on this JVM's paths, started as the sweep starts its
+     * children ({@link ChildLauncher#currentJvm}: the Vector API included, without which the fused kernels are off and
+     * the child computes other bits).
+     */
     private static Process child(Path spec, Path run, String fault, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-                "-Dorg.bytedeco.javacpp.maxbytes=2G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=3G"));
-        String ext = System.getProperty("org.bytedeco.javacpp.platform.extension");
-        if (ext != null) {
-            cmd.add("-Dorg.bytedeco.javacpp.platform.extension=" + ext);
-        }
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true", "-Dorg.bytedeco.javacpp.maxbytes=2G",
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=3G"));
         if (fault != null) {
-            cmd.add("-D" + FaultInjection.PROPERTY + "=" + fault);
+            options.add("-D" + FaultInjection.PROPERTY + "=" + fault);
         }
-        // as the launcher: without the Vector API the fused kernels are off and the child computes other bits
-        cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
-        String modules = System.getProperty("jdk.module.path");
-        String classes = System.getProperty("java.class.path");
-        cmd.add("-cp");
-        cmd.add(modules == null || modules.isEmpty() ? classes : modules + File.pathSeparator + classes);
-        cmd.addAll(List.of("dev.ebm.runner.Main", "train", spec.toString(), "--out", run.toString(), "--resume"));
+        List<String> cmd = new ArrayList<>(ChildLauncher.currentJvm(options).prefix());
+        cmd.addAll(List.of("train", spec.toString(), "--out", run.toString(), "--resume"));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }
