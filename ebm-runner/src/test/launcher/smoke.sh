@@ -16,6 +16,9 @@ done
 for f in spec.resolved.yaml metrics.jsonl provenance.json eval.json plots/loss.png plots/density.png; do
   [[ -s "$tmp/run/$f" ]] || { echo "launcher smoke test: $f missing"; cat "$tmp/log"; exit 1; }
 done
+# the first train of a build writes the class-data archive that every later command here starts with
+compgen -G "$dist/cds/ebm-*.jsa" > /dev/null \
+  || { echo "launcher smoke test: train wrote no class-data archive in $dist/cds:"; cat "$tmp/log"; exit 1; }
 # report: a self-contained page about the run (Mustache reads the page model reflectively: needs the module's opens)
 "$root/bin/ebm" report "$tmp/run" > "$tmp/report.log" 2>&1 \
   || { echo "launcher smoke test: report failed:"; cat "$tmp/report.log"; exit 1; }
