@@ -44,10 +44,10 @@ class LangevinMemoryTest {
     void tenThousandLangevinStepsOfTrainingKeepResidentMemoryFlat(@TempDir Path tmp) throws Exception {
         Path spec = Files.writeString(tmp.resolve("memory.yaml"), SPEC);
         Path run = tmp.resolve("run");
-        // the launcher's options, with the heap committed and touched at start: the heap's own growth up to -Xmx is
-        // bounded and not what this test looks for
+        // the options of the launcher's train, with the heap committed and touched at start: the heap's own growth
+        // up to -Xmx is bounded and not what this test looks for
         List<String> options = new ArrayList<>(ChildLauncher.DEFAULT_JVM_OPTIONS);
-        options.addAll(List.of("-Xms512m", "-XX:+AlwaysPreTouch"));
+        options.addAll(List.of("-Xms512m", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC"));
         List<String> cmd = new ArrayList<>(ChildLauncher.currentJvm(options).prefix());
         cmd.addAll(List.of("train", spec.toString(), "--out", run.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
