@@ -40,6 +40,20 @@ public final class Kernels {
         return new long[] {blasCalls, kernelPasses};
     }
 
+    /**
+     * Holds back the background compilation of the fused kernels' vector loops until {@link #releaseWarmUp()}, for at
+     * most {@code maxMillis}: start-up work (the first training step) then has the cores to itself. The kernels run
+     * their scalar twins meanwhile, which compute the same bits.
+     */
+    public static void holdWarmUp(long maxMillis) {
+        KernelWarmUp.hold(maxMillis);
+    }
+
+    /** Ends a {@link #holdWarmUp(long)}: the kernels' warm-ups start. */
+    public static void releaseWarmUp() {
+        KernelWarmUp.release();
+    }
+
     /** Runs only the reference paths on this thread until the returned scope is closed; scopes nest. */
     public static GradMode.Scope reference() {
         boolean[] flag = OFF.get();

@@ -31,6 +31,9 @@ public final class TrainRun {
     private final PrintStream out;
     private final RunScope scope;
 
+    /** The longest the kernels' warm-up waits for a run's first step (image runs read their data first). */
+    private static final long WARM_UP_HOLD_MS = 10_000;
+
     public TrainRun(SpecLoader loader, PluginRegistry registry, PrintStream out) {
         this.loader = loader;
         this.registry = registry;
@@ -54,6 +57,8 @@ public final class TrainRun {
      */
     public ObjectNode run(ExperimentSpec spec, Path runDir, boolean resume, boolean terminal, List<String> args,
             java.util.function.LongConsumer afterStep) {
+        // the kernels' background compilations wait for the first step: start-up has both cores (docs/PERFORMANCE.md)
+        dev.ebm.autodiff.Kernels.holdWarmUp(WARM_UP_HOLD_MS);
         // built first, so that a spec the plugins refuse leaves no run directory behind
         Experiment ex = Experiment.build(spec, registry);
         dev.ebm.runner.eval.generator.NoiseFreeSetup.resolve(ex);
@@ -105,6 +110,7 @@ public final class TrainRun {
         java.util.function.LongConsumer timedStep = step -> {
             if (first[0]) {
                 first[0] = false;
+                dev.ebm.autodiff.Kernels.releaseWarmUp();
                 logStartUp(step);
             }
             afterStep.accept(step);
@@ -120,6 +126,8 @@ public final class TrainRun {
         } catch (DivergenceException e) {
             LOG.error("stopped: {}", e.getMessage());
             throw e;
+        } finally {
+            dev.ebm.autodiff.Kernels.releaseWarmUp();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
