@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class KernelWarmUp {
     private static final int ITERATIONS = 1500;
+    private static final int CHECK_LENGTH = 4096;
+    private static final int WINS = 3;
+    private static final int MAX_SECONDS = 60;
     private static final AtomicInteger READY = new AtomicInteger();
     private static final AtomicInteger STARTED = new AtomicInteger();
     private static final Object HOLD = new Object();
@@ -64,8 +67,9 @@ final class KernelWarmUp {
                 if (!awaitRelease()) {
                     return;
                 }
-                run(float64, f);
-                READY.getAndUpdate(v -> v | bit);
+                if (run(float64, f)) {
+                    READY.getAndUpdate(v -> v | bit);
+                }
             }, "ebm-kernel-warmup-" + f.name().toLowerCase(java.util.Locale.ROOT) + (float64 ? "-f64" : "-f32"));
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
@@ -74,7 +78,15 @@ final class KernelWarmUp {
         return false;
     }
 
-    private static void run(boolean float64, Nonlinearity f) {
+    /**
+     * Runs the vector loops of f until they are compiled: {@value #ITERATIONS} rounds, then on until they beat the
+     * scalar twin on a larger array {@value #WINS} checks in a row (the Vector API's Java fallback, which runs until
+     * C2 has compiled a loop, is many times slower than the scalar twin; compiled vector code several times faster).
+     * Counting rounds alone switched large kernels to the fallback while C2 was still busy: cnn28's activations ran
+     * through it for seconds. False when the loops never got faster within {@value #MAX_SECONDS} s: the kernel then
+     * keeps its scalar twin, which computes the same bits.
+     */
+    private static boolean run(boolean float64, Nonlinearity f) {
         int lanes = float64 ? DoubleLoops.S.length() : FloatLoops.S.length();
         float[] x = new float[4 * lanes];
         float[] g = new float[x.length];
@@ -90,15 +102,56 @@ final class KernelWarmUp {
             dg[i] = 0.5;
         }
         for (int it = 0; it < ITERATIONS; it++) {
-            for (int order = f == Nonlinearity.SOFTPLUS ? 1 : 0; order <= 2; order++) {
+            round(float64, f, x, g, o, rb, dx, dg, dout);
+        }
+        float[] bx = new float[CHECK_LENGTH];
+        float[] bo = new float[CHECK_LENGTH];
+        double[] bdx = new double[CHECK_LENGTH];
+        double[] bdo = new double[CHECK_LENGTH];
+        for (int i = 0; i < CHECK_LENGTH; i++) {
+            bx[i] = (i % 11) * 0.37f - 2f;
+            bdx[i] = (i % 13) * 0.29 - 2;
+        }
+        int order = 1;
+        long deadline = System.nanoTime() + MAX_SECONDS * 1_000_000_000L;
+        for (int wins = 0; System.nanoTime() < deadline;) {
+            long t0 = System.nanoTime();
+            if (float64) {
+                FusedKernels.vector(f, order, bdx, null, bdo, CHECK_LENGTH);
+            } else {
+                FusedKernels.vector(f, order, bx, null, null, bo, CHECK_LENGTH);
+            }
+            long t1 = System.nanoTime();
+            for (int i = 0; i < CHECK_LENGTH; i++) {
                 if (float64) {
-                    FusedKernels.vector(f, order, dx, dg, dout, dx.length - 1);
-                    FusedKernels.vector(f, order, dx, null, dout, dx.length);
+                    bdo[i] = FusedKernels.scalar(f, order, bdx[i]);
                 } else {
-                    FusedKernels.vector(f, order, x, null, null, o, x.length);
-                    FusedKernels.vector(f, order, x, rb, g, o, x.length);
-                    FusedKernels.vector(f, order, x, null, g, o, x.length - 3);
+                    bo[i] = FusedKernels.scalar(f, order, bx[i]);
                 }
+            }
+            long t2 = System.nanoTime();
+            wins = t1 - t0 < t2 - t1 ? wins + 1 : 0;
+            if (wins == WINS) {
+                return true;
+            }
+            for (int it = 0; it < 100; it++) {
+                round(float64, f, x, g, o, rb, dx, dg, dout);
+            }
+        }
+        return false;
+    }
+
+    /** One round: every derivative order, with and without factor and row bias, whole and partial vectors. */
+    private static void round(boolean float64, Nonlinearity f, float[] x, float[] g, float[] o, float[] rb, double[] dx,
+            double[] dg, double[] dout) {
+        for (int order = f == Nonlinearity.SOFTPLUS ? 1 : 0; order <= 2; order++) {
+            if (float64) {
+                FusedKernels.vector(f, order, dx, dg, dout, dx.length - 1);
+                FusedKernels.vector(f, order, dx, null, dout, dx.length);
+            } else {
+                FusedKernels.vector(f, order, x, null, null, o, x.length);
+                FusedKernels.vector(f, order, x, rb, g, o, x.length);
+                FusedKernels.vector(f, order, x, null, g, o, x.length - 3);
             }
         }
     }
