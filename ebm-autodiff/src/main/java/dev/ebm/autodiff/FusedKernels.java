@@ -198,14 +198,19 @@ final class FusedKernels {
             return;
         }
         if (!KernelWarmUp.ready(false, f)) {
-            for (int i = 0; i < len; i++) {
-                float z = rowBias == null ? x[i] : x[i] + rowBias[i % rowBias.length];
-                float v = scalar(f, order, z);
-                out[i] = g == null ? v : v * g[i];
-            }
+            scalarLoop(f, order, x, rowBias, g, out, len);
             return;
         }
         vector(f, order, x, rowBias, g, out, len);
+    }
+
+    /** The scalar twin of {@link #vector}: {@link #scalar} element by element, the same bits. */
+    static void scalarLoop(Nonlinearity f, int order, float[] x, float[] rowBias, float[] g, float[] out, int len) {
+        for (int i = 0; i < len; i++) {
+            float z = rowBias == null ? x[i] : x[i] + rowBias[i % rowBias.length];
+            float v = scalar(f, order, z);
+            out[i] = g == null ? v : v * g[i];
+        }
     }
 
     /** The vector form of {@link #compute}: {@link FloatLoops} over whole vectors, the rest padded to one. */
@@ -306,13 +311,18 @@ final class FusedKernels {
             return;
         }
         if (!KernelWarmUp.ready(true, f)) {
-            for (int i = 0; i < len; i++) {
-                double v = scalar(f, order, x[i]);
-                out[i] = g == null ? v : v * g[i];
-            }
+            scalarLoop(f, order, x, g, out, len);
             return;
         }
         vector(f, order, x, g, out, len);
+    }
+
+    /** The scalar twin of the float64 {@link #vector}: {@link #scalar} element by element, the same bits. */
+    static void scalarLoop(Nonlinearity f, int order, double[] x, double[] g, double[] out, int len) {
+        for (int i = 0; i < len; i++) {
+            double v = scalar(f, order, x[i]);
+            out[i] = g == null ? v : v * g[i];
+        }
     }
 
     /**

@@ -112,22 +112,20 @@ final class KernelWarmUp {
             bx[i] = (i % 11) * 0.37f - 2f;
             bdx[i] = (i % 13) * 0.29 - 2;
         }
-        int order = 1;
         long deadline = System.nanoTime() + MAX_SECONDS * 1_000_000_000L;
         for (int wins = 0; System.nanoTime() < deadline;) {
+            // the first derivative, the backward pass's kernel
             long t0 = System.nanoTime();
             if (float64) {
-                FusedKernels.vector(f, order, bdx, null, bdo, CHECK_LENGTH);
+                FusedKernels.vector(f, 1, bdx, null, bdo, CHECK_LENGTH);
             } else {
-                FusedKernels.vector(f, order, bx, null, null, bo, CHECK_LENGTH);
+                FusedKernels.vector(f, 1, bx, null, null, bo, CHECK_LENGTH);
             }
             long t1 = System.nanoTime();
-            for (int i = 0; i < CHECK_LENGTH; i++) {
-                if (float64) {
-                    bdo[i] = FusedKernels.scalar(f, order, bdx[i]);
-                } else {
-                    bo[i] = FusedKernels.scalar(f, order, bx[i]);
-                }
+            if (float64) {
+                FusedKernels.scalarLoop(f, 1, bdx, null, bdo, CHECK_LENGTH);
+            } else {
+                FusedKernels.scalarLoop(f, 1, bx, null, null, bo, CHECK_LENGTH);
             }
             long t2 = System.nanoTime();
             wins = t1 - t0 < t2 - t1 ? wins + 1 : 0;
